@@ -1,0 +1,19 @@
+/**
+ * The course library: what a learner imports as `@course/lib`.
+ *
+ * Re-exports only. Each folder is teachable on its own:
+ * - `loop/`: the teaching event loop (handles, timers, clocks, `runOnce`, trace)
+ * - `coroutine/`: `Future`, `Task`, `sleep`, `gather`, `waitFor`, `shield`, ...
+ * - `socket/`: readiness-based sockets, a selector, streams, a simulated network
+ * - `scheduler/`: CPU, cooperative and GIL simulators, reference counting, Workers
+ * - `chart/`: timelines and charts drawn with Observable Plot
+ * - `notebook/`: display helpers and the in-notebook `check()` / `hint()`
+ *
+ * @module
+ */
+export * from "./loop/mod.ts";
+export * from "./coroutine/mod.ts";
+export * from "./socket/mod.ts";
+export * from "./scheduler/mod.ts";
+export * from "./chart/mod.ts";
+export * from "./notebook/mod.ts";
