@@ -1,0 +1,87 @@
+/**
+ * The one look shared by every chart in the course: fonts, colours, sizes.
+ *
+ * Change a value here and every chart follows; no chart picks its own colours.
+ *
+ * @module
+ */
+import type * as Plot from "@observablehq/plot";
+
+/** Colours, fonts and sizes shared by every chart in the course. */
+export const theme = {
+  /** Font stack for every label; `sans-serif` last so rasterizers always find one. */
+  fontFamily: "Inter, 'Helvetica Neue', Helvetica, Arial, 'DejaVu Sans', sans-serif",
+  /** Tick and label size in pixels. */
+  fontSize: 12,
+  /** Title size in pixels (charts wrapped with a title). */
+  titleSize: 16,
+  /** Subtitle and caption size in pixels. */
+  subtitleSize: 13,
+  /** Text colour: dark grey reads softer than pure black on white. */
+  ink: "#1f2328",
+  /** Secondary text (subtitles, captions, axis labels). */
+  muted: "#57606a",
+  /** Chart background; painted into the SVG so dark notebook themes stay legible. */
+  background: "#ffffff",
+  /** Default chart width in pixels. */
+  width: 720,
+  /** Height of one timeline row in pixels. */
+  rowHeight: 28,
+  /** Outer margins in pixels. */
+  margin: { top: 24, right: 24, bottom: 40, left: 96 },
+  /**
+   * Colours by what a task is doing. Running is saturated, waiting is light,
+   * I/O is a warm colour so "off the CPU" never looks like "on the CPU".
+   */
+  kinds: {
+    cpu: "#3b6fd4",
+    run: "#3b6fd4",
+    io: "#f0a30a",
+    wait: "#c8ccd2",
+    "wait-gil": "#e4717a",
+    switch: "#8e959e",
+    idle: "#eef0f2",
+  } as Record<string, string>,
+  /** Categorical palette for series that are not kinds (one colour per task). */
+  palette: [
+    "#3b6fd4",
+    "#f0a30a",
+    "#2ca58d",
+    "#e4717a",
+    "#8a63d2",
+    "#6b7785",
+    "#c4561b",
+    "#1d8fb0",
+  ],
+  /** Colour of preemption ticks and other annotations drawn over bars. */
+  annotation: "#1f2328",
+} as const;
+
+/**
+ * Fills in the theme's defaults (font, size, margins) under a chart's own options.
+ *
+ * @param options Plot options; anything set here wins over the theme.
+ * @returns New options with the theme's defaults filled in.
+ * @example
+ * ```ts
+ * import { themed } from "@course/lib/chart/theme.ts";
+ * const options = themed({ marks: [] });
+ * console.log(options.width); // 720
+ * ```
+ */
+export function themed(options: Plot.PlotOptions): Plot.PlotOptions {
+  const style = typeof options.style === "string" ? options.style : {
+    fontFamily: theme.fontFamily,
+    fontSize: `${theme.fontSize}px`,
+    color: theme.ink,
+    ...(options.style as Record<string, string> | undefined),
+  };
+  return {
+    width: theme.width,
+    marginTop: theme.margin.top,
+    marginRight: theme.margin.right,
+    marginBottom: theme.margin.bottom,
+    ...options,
+    style,
+  };
+}
