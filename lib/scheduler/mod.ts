@@ -1,5 +1,12 @@
 /**
- * Placeholder: filled in by its issue.
+ * Scheduler simulators and real parallelism: the CPU scheduler simulator, the
+ * cooperative scheduler over generators, the GIL simulator, reference counting,
+ * and a Worker pool.
+ *
+ * Re-exports only.
+ *
  * @module
  */
-export {};
+export type { Slice, SliceKind } from "./slice.ts";
+export { type CpuInput, type CpuPolicy, type CpuProcessInput } from "./cpu_input.ts";
+export { type CpuResult, type ProcessStats, simulateCpu } from "./simulate_cpu.ts";

@@ -1,0 +1,64 @@
+/**
+ * The input of `simulateCpu`, as a zod schema: one definition, its type inferred.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const cpuStep = z.object({ cpu: z.number().positive() }).strict();
+const ioStep = z.object({ io: z.number().positive() }).strict();
+
+/** One process: a name, an arrival time and either one CPU burst or alternating steps. */
+export const cpuProcessSchema = z.object({
+  name: z.string().min(1, "a process needs a name"),
+  arrival: z.number().nonnegative().default(0),
+  burst: z.number().positive().optional(),
+  steps: z.array(z.union([cpuStep, ioStep])).min(1).optional(),
+}).strict().superRefine((p, ctx) => {
+  if ((p.burst === undefined) === (p.steps === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `process ${p.name}: give exactly one of \`burst\` or \`steps\``,
+    });
+  }
+  if (p.steps) {
+    if (!("cpu" in p.steps[0])) {
+      ctx.addIssue({ code: "custom", message: `process ${p.name}: steps must start with { cpu }` });
+    }
+    p.steps.forEach((step, i) => {
+      if (i > 0 && ("cpu" in step) === ("cpu" in p.steps![i - 1])) {
+        ctx.addIssue({
+          code: "custom",
+          message: `process ${p.name}: steps must alternate cpu and io (step ${i} repeats)`,
+        });
+      }
+    });
+  }
+});
+
+/** The whole input of `simulateCpu`. */
+export const cpuInputSchema = z.object({
+  processes: z.array(cpuProcessSchema).min(1, "give at least one process"),
+  policy: z.enum(["fcfs", "sjf", "srtf", "rr"]),
+  quantum: z.number().positive().optional(),
+  contextSwitch: z.number().nonnegative().default(0),
+  cores: z.number().int().positive().default(1),
+}).strict().superRefine((input, ctx) => {
+  if (input.policy === "rr" && input.quantum === undefined) {
+    ctx.addIssue({ code: "custom", path: ["quantum"], message: 'policy "rr" needs a quantum' });
+  }
+  const seen = new Set<string>();
+  for (const p of input.processes) {
+    if (seen.has(p.name)) {
+      ctx.addIssue({ code: "custom", message: `two processes are named ${p.name}` });
+    }
+    seen.add(p.name);
+  }
+});
+
+/** What a caller passes to `simulateCpu` (defaults optional). */
+export type CpuInput = z.input<typeof cpuInputSchema>;
+/** One process as a caller writes it. */
+export type CpuProcessInput = z.input<typeof cpuProcessSchema>;
+/** A scheduling policy: first come first served, shortest job first, shortest remaining time first, round robin. */
+export type CpuPolicy = z.infer<typeof cpuInputSchema>["policy"];
