@@ -1,5 +1,38 @@
 /**
- * Placeholder: filled in by its issue.
+ * Notebook helpers: display, and the exercises' `check()` / `hint()` with the
+ * check-writing API that `exercises/<id>/check.ts` uses.
+ *
+ * Re-exports only.
+ *
  * @module
  */
-export {};
+export { check, type CheckOptions } from "./check.ts";
+export { hint, type HintOptions } from "./hint.ts";
+export { type Check, defineChecks, type ExerciseChecks } from "./define_checks.ts";
+export { CheckFailure, fail, type FailureDetails } from "./check_failure.ts";
+export {
+  expectClose,
+  expectEqual,
+  expectFunction,
+  expectGeneratorFunction,
+  expectOrder,
+  show,
+} from "./expect.ts";
+export { runChecks, type RunChecksOptions } from "./run_checks.ts";
+export {
+  type CheckOutcome,
+  CheckOutcomeSchema,
+  type ChecksOutcome,
+  ChecksOutcomeSchema,
+  type ErrorKind,
+  ErrorKindSchema,
+} from "./outcome.ts";
+export {
+  type ExerciseManifest,
+  ExerciseManifestSchema,
+  parseManifest,
+  type Permission,
+  PermissionSchema,
+} from "./manifest.ts";
+export { exerciseFile, EXERCISES_DIR, importChecks, loadManifest } from "./exercise_files.ts";
+export { escapeHtml, type HtmlMimeBundle, HtmlOutput } from "./display.ts";

@@ -1,0 +1,2 @@
+// The letters in the order the program prints them.
+const order: string[] = ["A", "E", "C", "D", "B"];
