@@ -10,3 +10,10 @@
 export type { Slice, SliceKind } from "./slice.ts";
 export { type CpuInput, type CpuPolicy, type CpuProcessInput } from "./cpu_input.ts";
 export { type CpuResult, type ProcessStats, simulateCpu } from "./simulate_cpu.ts";
+export {
+  type CooperativeOptions,
+  type CooperativeResult,
+  type CooperativeTask,
+  runCooperative,
+  type TaskContext,
+} from "./run_cooperative.ts";
