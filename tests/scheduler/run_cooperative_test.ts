@@ -18,6 +18,7 @@ function polite(name: string, units: number): CooperativeTask {
 
 const hog: CooperativeTask = {
   name: "hog",
+  // deno-lint-ignore require-yield -- the point: this task never gives way
   *run(ctx) {
     for (;;) ctx.work(1); // computes forever and never yields
   },
