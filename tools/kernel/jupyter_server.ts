@@ -1,0 +1,141 @@
+/**
+ * `startJupyter()`: run a classic `jupyter notebook` server as a child process
+ * and learn its URL, then stop it together with every kernel it started.
+ *
+ * @module
+ */
+
+/** Options of {@link startJupyter}. */
+export interface StartJupyterOptions {
+  /** The folder Jupyter serves; kernels start in the folder of their notebook. */
+  notebookDir: string;
+  /** TCP port to ask for; 0 picks a free one (default 0). */
+  port?: number;
+  /** Access token; a random one when omitted. */
+  token?: string;
+  /** Open a browser tab (default false). */
+  openBrowser?: boolean;
+  /** Receives every line Jupyter writes to stderr, after the URL is known too (default: dropped). */
+  onLog?: (line: string) => void;
+}
+
+/** A running Jupyter server. */
+export interface JupyterServer {
+  /** Base URL, ending in `/`, e.g. `http://127.0.0.1:8899/`. */
+  baseUrl: string;
+  /** The access token. */
+  token: string;
+  /** The URL to open in a browser, token included. */
+  browserUrl: string;
+  /** Process id of the Jupyter server. */
+  pid: number;
+  /** Resolves with the exit code once the server has exited. */
+  exited: Promise<number>;
+  /** Stops the server and its kernels (SIGTERM, which Jupyter handles by shutting kernels down). */
+  stop(): Promise<number>;
+}
+
+/**
+ * Finds a TCP port nobody listens on right now.
+ *
+ * @returns a port number on 127.0.0.1
+ */
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/** The line Notebook 6 prints once it listens, e.g. `http://127.0.0.1:8899/?token=abc`. */
+const RUNNING_AT = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w*)/;
+
+async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of stream) {
+    rest += decoder.decode(chunk, { stream: true });
+    const parts = rest.split("\n");
+    rest = parts.pop()!;
+    yield* parts;
+  }
+  if (rest) yield rest;
+}
+
+/**
+ * Starts `jupyter notebook` and waits until it prints the URL it serves.
+ *
+ * @param options folder, port, token and logging
+ * @returns the running server; call `stop()` when done
+ * @example
+ * ```ts
+ * const server = await startJupyter({ notebookDir: "notebooks" });
+ * console.log(server.browserUrl);
+ * await server.stop();
+ * ```
+ */
+export async function startJupyter(options: StartJupyterOptions): Promise<JupyterServer> {
+  const token = options.token ?? crypto.randomUUID().replaceAll("-", "");
+  const port = options.port || freePort();
+  const child = new Deno.Command("jupyter", {
+    args: [
+      "notebook",
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      `--notebook-dir=${options.notebookDir}`,
+      `--NotebookApp.token=${token}`,
+      options.openBrowser ? "--NotebookApp.open_browser=True" : "--no-browser",
+      // Notebook refuses to run as root unless told; CI containers run as root.
+      ...(Deno.uid() === 0 ? ["--allow-root"] : []),
+    ],
+    // Without a terminal on stdin, Notebook treats SIGINT as "shut down now"
+    // instead of asking for confirmation.
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const log = options.onLog ?? (() => {});
+  const exited = child.status.then((s) => s.code);
+  const stderr = lines(child.stderr);
+  let found: RegExpExecArray | null = null;
+  const seen: string[] = [];
+  // next() by hand: breaking out of a for-await would cancel the pipe.
+  while (!found) {
+    const next = await stderr.next();
+    if (next.done) break;
+    log(next.value);
+    seen.push(next.value);
+    found = RUNNING_AT.exec(next.value);
+  }
+  // Keep draining stderr so that Jupyter never blocks on a full pipe.
+  const drained = (async () => {
+    for await (const line of stderr) log(line);
+  })();
+  if (!found) {
+    await drained;
+    const code = await exited;
+    throw new Error(
+      `jupyter notebook exited (code ${code}) before serving:\n${seen.slice(-20).join("\n")}`,
+    );
+  }
+  const baseUrl = found[1];
+  const stop = async () => {
+    try {
+      child.kill("SIGTERM");
+    } catch (e) {
+      // Already exited: nothing to stop.
+      if (!(e instanceof TypeError)) throw e;
+    }
+    const code = await exited;
+    await drained;
+    return code;
+  };
+  return {
+    baseUrl,
+    token,
+    browserUrl: `${baseUrl}?token=${token}`,
+    pid: child.pid,
+    exited,
+    stop,
+  };
+}
