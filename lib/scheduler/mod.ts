@@ -17,3 +17,10 @@ export {
   runCooperative,
   type TaskContext,
 } from "./run_cooperative.ts";
+export {
+  type GilInput,
+  gilInputSchema,
+  type GilResult,
+  type GilSlice,
+  simulateGil,
+} from "./simulate_gil.ts";
