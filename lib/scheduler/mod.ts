@@ -24,3 +24,4 @@ export {
   type GilSlice,
   simulateGil,
 } from "./simulate_gil.ts";
+export { type HeapObjectInfo, RefCountHeap } from "./ref_count_heap.ts";
