@@ -1,0 +1,177 @@
+/**
+ * The load generator behind `bench/echo.ts`, run in its own process so that
+ * its work never counts against the server it measures.
+ *
+ * It opens `--connections` TCP connections to an echo server, waits until all
+ * are open, then has every connection send `--lines` lines of `--size` bytes
+ * one at a time, each time reading the echo back and checking it byte for byte
+ * before sending the next (so each line's round trip is one latency sample).
+ * It prints one JSON object: messages per second over the echo phase, p50 and
+ * p99 round-trip latency in milliseconds, and how many messages went wrong.
+ *
+ * Usage: `deno run --allow-net bench/_load.ts --port P [--host 127.0.0.1]
+ *   [--connections 1000] [--lines 100] [--size 64] [--timeout 120]`
+ *
+ * Bounded: at most `connections * lines` messages and `--timeout` seconds.
+ *
+ * @module
+ */
+
+/** What one load run measured, as printed on stdout. */
+export interface LoadResult {
+  /** Connections that were opened. */
+  connections: number;
+  /** Messages echoed and checked correct. */
+  messages: number;
+  /** Messages or connections that failed (wrong echo, reset, timeout). */
+  errors: number;
+  /** Seconds to open every connection. */
+  connectSeconds: number;
+  /** Seconds of the echo phase, from all-connected to the last echo. */
+  echoSeconds: number;
+  /** Correct messages per second over the echo phase. */
+  messagesPerSecond: number;
+  /** Median round trip of one line, milliseconds. */
+  p50Ms: number;
+  /** 99th percentile round trip of one line, milliseconds. */
+  p99Ms: number;
+  /** The first error seen, for the report. */
+  firstError?: string;
+}
+
+function flag(name: string, fallback: number | string): string {
+  const i = Deno.args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : String(fallback);
+}
+
+/** Fills `line` with a message that names its connection and index, ending in a newline. */
+function fillLine(line: Uint8Array, connection: number, index: number): void {
+  const head = new TextEncoder().encode(`c${connection} m${index} `);
+  line.fill(0x2e); // '.'
+  line.set(head.subarray(0, line.length - 1));
+  line[line.length - 1] = 0x0a;
+}
+
+/** Reads exactly `into.length` bytes, or throws if the server closes first. */
+async function readFull(conn: Deno.TcpConn, into: Uint8Array): Promise<void> {
+  let got = 0;
+  while (got < into.length) {
+    const n = await conn.read(into.subarray(got));
+    if (n === null) throw new Error(`server closed after ${got} of ${into.length} bytes`);
+    got += n;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** Opens `count` connections, at most `parallel` handshakes at a time. */
+async function connectAll(
+  host: string,
+  port: number,
+  count: number,
+  parallel: number,
+): Promise<Deno.TcpConn[]> {
+  const conns: Deno.TcpConn[] = new Array(count);
+  let next = 0;
+  async function opener() {
+    while (next < count) {
+      const i = next++;
+      conns[i] = await Deno.connect({ hostname: host, port });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, opener));
+  return conns;
+}
+
+/** Runs the load against `host:port` and returns what it measured. */
+export async function runLoad(options: {
+  host: string;
+  port: number;
+  connections: number;
+  lines: number;
+  size: number;
+  timeoutSeconds: number;
+}): Promise<LoadResult> {
+  const { host, port, connections, lines, size } = options;
+  const rtts = new Float64Array(connections * lines);
+  let samples = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const t0 = performance.now();
+  const conns = await connectAll(host, port, connections, 256);
+  const t1 = performance.now();
+  const deadline = t1 + options.timeoutSeconds * 1000;
+  const timer = setTimeout(() => {
+    // Past the time bound: closing the sockets makes every pending read fail.
+    firstError ??= `timeout after ${options.timeoutSeconds} s`;
+    for (const c of conns) {
+      try {
+        c.close();
+      } catch { /* already closed */ }
+    }
+  }, options.timeoutSeconds * 1000);
+
+  async function drive(conn: Deno.TcpConn, id: number): Promise<void> {
+    const line = new Uint8Array(size);
+    const echo = new Uint8Array(size);
+    try {
+      for (let m = 0; m < lines && performance.now() < deadline; m++) {
+        fillLine(line, id, m);
+        const sent = performance.now();
+        let written = 0;
+        while (written < size) written += await conn.write(line.subarray(written));
+        await readFull(conn, echo);
+        if (!sameBytes(line, echo)) {
+          errors++;
+          firstError ??= `connection ${id} message ${m}: echo differs`;
+          continue;
+        }
+        rtts[samples++] = performance.now() - sent;
+      }
+    } catch (e) {
+      errors++;
+      firstError ??= `connection ${id}: ${e instanceof Error ? e.message : e}`;
+    } finally {
+      try {
+        conn.close();
+      } catch { /* closed by the timeout */ }
+    }
+  }
+
+  await Promise.all(conns.map(drive));
+  const t2 = performance.now();
+  clearTimeout(timer);
+  const sorted = rtts.subarray(0, samples).sort();
+  const echoSeconds = (t2 - t1) / 1000;
+  return {
+    connections,
+    messages: samples,
+    errors,
+    connectSeconds: (t1 - t0) / 1000,
+    echoSeconds,
+    messagesPerSecond: samples / echoSeconds,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    firstError,
+  };
+}
+
+if (import.meta.main) {
+  const result = await runLoad({
+    host: flag("host", "127.0.0.1"),
+    port: Number(flag("port", 0)),
+    connections: Number(flag("connections", 1000)),
+    lines: Number(flag("lines", 100)),
+    size: Number(flag("size", 64)),
+    timeoutSeconds: Number(flag("timeout", 120)),
+  });
+  console.log(JSON.stringify(result));
+}
