@@ -133,7 +133,16 @@ export async function main(args: string[]): Promise<number> {
   {
     await using runner = await NotebookRunner.start({ rootDir: commonFolder(notebooks) });
     for (const path of notebooks) {
-      const result = await runner.execute(shown(path), { cellTimeoutMs: options.cellTimeoutMs });
+      let result: ExecutedNotebook;
+      try {
+        result = await runner.execute(shown(path), { cellTimeoutMs: options.cellTimeoutMs });
+      } catch (e) {
+        // An unreadable or invalid notebook: report it and go on with the others.
+        const message = (e as Error).message;
+        console.error(`nb: FAIL ${message}`);
+        failures.push(message);
+        continue;
+      }
       const run = result.cells.filter((c) => c.executionCount !== null).length;
       console.log(
         `nb: ${
