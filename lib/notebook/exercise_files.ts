@@ -65,10 +65,21 @@ export async function loadManifest(
  * @throws Error when the module has no `defineChecks(...)` default export.
  */
 export async function importChecks(url: URL | string): Promise<ExerciseChecks<unknown>> {
-  const module = await import(String(url));
+  return checksOf(await import(String(url)), String(url));
+}
+
+/**
+ * The checks a loaded `check.ts` module default-exports.
+ *
+ * @param module The module namespace.
+ * @param where The module's URL, for the error message.
+ * @returns The checks.
+ * @throws Error when the module has no `defineChecks(...)` default export.
+ */
+export function checksOf(module: { default?: unknown }, where: string): ExerciseChecks<unknown> {
   const checks = module.default as ExerciseChecks<unknown> | undefined;
   if (!checks || !Array.isArray(checks.checks)) {
-    throw new Error(`${url}: must \`export default defineChecks([...])\``);
+    throw new Error(`${where}: must \`export default defineChecks([...])\``);
   }
   return checks;
 }

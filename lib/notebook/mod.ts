@@ -34,5 +34,12 @@ export {
   type Permission,
   PermissionSchema,
 } from "./manifest.ts";
-export { exerciseFile, EXERCISES_DIR, importChecks, loadManifest } from "./exercise_files.ts";
+export {
+  checksOf,
+  exerciseFile,
+  EXERCISES_DIR,
+  importChecks,
+  loadManifest,
+} from "./exercise_files.ts";
+export { type Classified, classifyError, EXIT_ATTEMPT } from "./classify_error.ts";
 export { escapeHtml, type HtmlMimeBundle, HtmlOutput } from "./display.ts";

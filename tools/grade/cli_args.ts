@@ -1,0 +1,69 @@
+/**
+ * The command line of `deno task grade`.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+
+/** Usage text, printed by `--help` and after a usage error. */
+export const USAGE = `usage: deno task grade [ids or notebooks...] [options]
+
+  (no arguments)             grade every exercise of the course
+  01-predict-order ...       grade these exercises
+  notebooks/01-async-io.ipynb   grade every exercise of these notebook files (any path)
+
+  --list                     list every exercise with its last status; grade nothing
+  --json                     print only the JSON report on stdout
+  --watch                    re-grade a notebook's exercises whenever it is saved
+  --notebooks <dir>          read notebooks from <dir> (default: notebooks/)
+  --progress <file>          progress file (default: .course/progress.json)
+  --help                     this text`;
+
+/** What the command line asks for. */
+export interface GradeArgs {
+  /** Exercise ids and notebook paths, as given. */
+  targets: string[];
+  /** `--list`. */
+  list: boolean;
+  /** `--json`. */
+  json: boolean;
+  /** `--watch`. */
+  watch: boolean;
+  /** `--notebooks`, if given. */
+  notebooks?: string;
+  /** `--progress`, if given. */
+  progress?: string;
+  /** `--help`. */
+  help: boolean;
+}
+
+/**
+ * Parses the arguments.
+ *
+ * @param args `Deno.args`.
+ * @returns The options.
+ * @throws TypeError on an unknown option or a missing value.
+ */
+export function parseGradeArgs(args: string[]): GradeArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      list: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
+      notebooks: { type: "string" },
+      progress: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  return {
+    targets: positionals,
+    list: values.list,
+    json: values.json,
+    watch: values.watch,
+    notebooks: values.notebooks,
+    progress: values.progress,
+    help: values.help,
+  };
+}

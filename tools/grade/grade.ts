@@ -1,0 +1,243 @@
+/**
+ * Grades exercises from the notebooks on disk: extracts each exercise cell
+ * (and the cells it needs), runs every check in sandboxed processes, and
+ * builds the report. Never writes to a notebook.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  type ChecksOutcome,
+  exerciseFile,
+  type ExerciseManifest,
+  EXERCISES_DIR,
+} from "@course/lib/notebook/mod.ts";
+import { buildLearnerModule, type LearnerModule, mapPositions } from "./learner_module.ts";
+import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
+import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
+import type { ExerciseReport, GradeReport } from "./report_schema.ts";
+import { runSandbox } from "./sandbox.ts";
+import type { SandboxJob } from "./sandbox_protocol.ts";
+
+/** Where the course is and how hard to work. */
+export interface GradeOptions {
+  /** The exercises folder. */
+  exercisesDir?: URL;
+  /** The folder the notebooks are read from. */
+  notebooksDir?: string;
+  /** Notebook file name -> path, for notebooks given explicitly (they win over `notebooksDir`). */
+  notebookPaths?: ReadonlyMap<string, string>;
+  /** Sandboxed processes at once; defaults to the number of cores. */
+  concurrency?: number;
+  /** Bytes one exercise may print; defaults to 1 MiB. */
+  outputCap?: number;
+}
+
+/** An exercise ready for the sandbox. */
+interface Prepared {
+  manifest: ExerciseManifest;
+  job: SandboxJob;
+  module: LearnerModule;
+}
+
+/** A group of exercises for one process: one notebook, one set of permissions. */
+interface Batch {
+  jobs: SandboxJob[];
+  permissions: ExerciseManifest["permissions"];
+  retry: boolean;
+}
+
+function report(
+  manifest: ExerciseManifest,
+  outcome: ChecksOutcome,
+): ExerciseReport {
+  // "error": the code could not be graded; a check that threw is still a (failed) answer.
+  const status = outcome.passed
+    ? "passed"
+    : outcome.checks.length === 0 || (outcome.error && outcome.error !== "throw")
+    ? "error"
+    : "failed";
+  return {
+    id: manifest.id,
+    title: manifest.title,
+    notebook: manifest.notebook,
+    status,
+    points: outcome.passed ? manifest.points : 0,
+    max: manifest.points,
+    message: outcome.message,
+    error: outcome.passed ? null : outcome.error,
+    checks: outcome.checks.map(({ trace: _, ...rest }) => rest),
+  };
+}
+
+/** A failure before any code ran (notebook or cell problems). */
+function problem(manifest: ExerciseManifest, kind: "notebook" | "cell", text: string) {
+  return report(manifest, {
+    checks: [],
+    passed: false,
+    error: kind,
+    message: `${kind}: ${manifest.notebook}, exercise ${manifest.id}: ${text}`,
+  });
+}
+
+/** Adds where the error happened after its kind: "syntax: in <nb>, exercise <id>: ...". */
+function locate(
+  manifest: ExerciseManifest,
+  outcome: ChecksOutcome,
+  module: LearnerModule,
+  url: string,
+) {
+  const mapped = (text: string) => mapPositions(text, url, module);
+  const message = mapped(outcome.message);
+  const where = `${manifest.notebook}, exercise ${manifest.id}`;
+  return {
+    ...outcome,
+    checks: outcome.checks.map((c) => ({ ...c, message: mapped(c.message) })),
+    message: outcome.error && outcome.checks.length === 0
+      ? message.replace(/^(\w+): /, `$1: ${where}: `)
+      : message,
+  };
+}
+
+/** Splits batches until there are enough to keep every core busy. */
+function spread(batches: Batch[], concurrency: number): Batch[] {
+  const result = [...batches];
+  while (result.length < concurrency) {
+    result.sort((a, b) => b.jobs.length - a.jobs.length);
+    const largest = result[0];
+    if (!largest || largest.jobs.length < 2) break;
+    const half = Math.ceil(largest.jobs.length / 2);
+    result.splice(0, 1, { ...largest, jobs: largest.jobs.slice(0, half) }, {
+      ...largest,
+      jobs: largest.jobs.slice(half),
+    });
+  }
+  return result;
+}
+
+/**
+ * Grades exercises. Problems with one notebook or one exercise (invalid JSON,
+ * missing cell, syntax error, endless loop, ...) become that exercise's error;
+ * the others are graded as usual.
+ *
+ * @param manifests The exercises to grade.
+ * @param options Folders, concurrency, output cap.
+ * @returns The report, exercises in the order given.
+ */
+export async function gradeExercises(
+  manifests: readonly ExerciseManifest[],
+  options: GradeOptions = {},
+): Promise<GradeReport> {
+  const exercisesDir = options.exercisesDir ?? EXERCISES_DIR;
+  const notebooksDir = options.notebooksDir ?? NOTEBOOKS_DIR;
+  const concurrency = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 2);
+  const reports = new Map<string, ExerciseReport>();
+  const prepared = new Map<string, Prepared>();
+  const tempDir = await Deno.makeTempDir({ prefix: "course-grade-" });
+  try {
+    const byNotebook = Map.groupBy(manifests, (m) => m.notebook);
+    for (const [notebookName, group] of byNotebook) {
+      const path = options.notebookPaths?.get(notebookName) ?? join(notebooksDir, notebookName);
+      let notebook;
+      try {
+        notebook = await readGradedNotebook(path);
+      } catch (error) {
+        for (const m of group) reports.set(m.id, problem(m, "notebook", (error as Error).message));
+        continue;
+      }
+      for (const manifest of group) {
+        const marked = exerciseCells(notebook, manifest.id);
+        if (marked.length !== 1) {
+          const mark = `{"course": {"exercise": "${manifest.id}"}}`;
+          reports.set(
+            manifest.id,
+            problem(
+              manifest,
+              "cell",
+              marked.length === 0
+                ? `no code cell is marked ${mark} in its metadata (was the cell deleted, ` +
+                  `or its metadata removed?)`
+                : `${marked.length} cells are marked ${mark}; keep the mark on one cell only`,
+            ),
+          );
+          continue;
+        }
+        const needed = manifest.cells.map((id) => cellById(notebook, id) ?? id);
+        const missing = needed.filter((c) => typeof c === "string");
+        if (missing.length > 0) {
+          reports.set(
+            manifest.id,
+            problem(manifest, "cell", `the cell(s) it needs are missing: ${missing.join(", ")}`),
+          );
+          continue;
+        }
+        const cells = [...needed.filter((c) => typeof c !== "string"), marked[0]];
+        const module = buildLearnerModule(cells, manifest.exports);
+        const modulePath = join(tempDir, `${manifest.id}.ts`);
+        await Deno.writeTextFile(modulePath, module.source);
+        prepared.set(manifest.id, {
+          manifest,
+          module,
+          job: {
+            id: manifest.id,
+            checkUrl: String(exerciseFile(manifest.id, "check.ts", exercisesDir)),
+            moduleUrl: String(pathToFileURL(modulePath)),
+            exports: manifest.exports,
+            timeLimit: manifest.timeLimit,
+          },
+        });
+      }
+    }
+
+    const groups = Map.groupBy(
+      prepared.values(),
+      (p) => `${p.manifest.notebook} ${[...p.manifest.permissions].sort().join(",")}`,
+    );
+    const queue = spread(
+      [...groups.values()].map((ps) => ({
+        jobs: ps.map((p) => p.job),
+        permissions: ps[0].manifest.permissions,
+        retry: false,
+      })),
+      concurrency,
+    );
+    const record = (id: string, outcome: ChecksOutcome) => {
+      const p = prepared.get(id)!;
+      reports.set(id, report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)));
+    };
+    const worker = async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        const run = await runSandbox(batch.jobs, {
+          permissions: batch.permissions,
+          configPath: CONFIG_PATH,
+          cwd: tempDir,
+          outputCap: options.outputCap ?? 1024 * 1024,
+          startupLimit: 20,
+        });
+        for (const [id, outcome] of run.outcomes) record(id, outcome);
+        if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
+        const death = run.death;
+        if (death?.id) {
+          // An earlier exercise's stray timer could have ended the process: retry alone once.
+          const suspect = !death.first && !batch.retry &&
+            (death.outcome.error === "exit" || death.outcome.error === "crash");
+          if (suspect) {
+            queue.push({ ...batch, jobs: [prepared.get(death.id)!.job], retry: true });
+          } else record(death.id, death.outcome);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await Deno.remove(tempDir, { recursive: true });
+  }
+  const exercises = manifests.map((m) => reports.get(m.id)!);
+  return {
+    total: {
+      points: exercises.reduce((sum, e) => sum + e.points, 0),
+      max: exercises.reduce((sum, e) => sum + e.max, 0),
+    },
+    exercises,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Where the grader finds the course: paths from this file's own URL, so that
+ * `deno task grade` works from any working directory.
+ *
+ * @module
+ */
+import { fileURLToPath as fromFileUrl } from "node:url";
+
+/** The repository root. */
+export const REPO_ROOT: string = fromFileUrl(new URL("../../", import.meta.url));
+/** The repository's `deno.json` (its import map resolves `@course/lib` in the sandbox). */
+export const CONFIG_PATH: string = fromFileUrl(new URL("../../deno.json", import.meta.url));
+/** The notebooks folder. */
+export const NOTEBOOKS_DIR: string = fromFileUrl(new URL("../../notebooks/", import.meta.url));
+/** The learner's progress file (ignored by git). */
+export const PROGRESS_PATH: string = fromFileUrl(
+  new URL("../../.course/progress.json", import.meta.url),
+);

@@ -1,0 +1,37 @@
+/**
+ * What the grader and its sandboxed runner say to each other: the jobs go in
+ * as a command-line argument, the events come back as marker lines on stdout.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ChecksOutcomeSchema } from "@course/lib/notebook/mod.ts";
+
+/** One exercise for the runner: where its checks and the learner's module are. */
+export const SandboxJobSchema = z.object({
+  id: z.string(),
+  checkUrl: z.string(),
+  moduleUrl: z.string(),
+  exports: z.array(z.string()),
+  timeLimit: z.number(),
+});
+
+/** One exercise for the runner. */
+export type SandboxJob = z.infer<typeof SandboxJobSchema>;
+
+/** What the runner reports: an exercise starts, or its outcome. */
+export const SandboxEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("start"), id: z.string() }),
+  z.object({ type: z.literal("result"), id: z.string(), outcome: ChecksOutcomeSchema }),
+]);
+
+/** An event from the runner. */
+export type SandboxEvent = z.infer<typeof SandboxEventSchema>;
+
+/**
+ * The start of a marker line; the runner follows it with a per-run nonce, a
+ * space and the JSON event. The nonce keeps learner output that happens to
+ * look like a marker from being read as one (it is not an anti-cheat device:
+ * learners grade themselves).
+ */
+export const MARKER = "\x1e@course-grade:";
