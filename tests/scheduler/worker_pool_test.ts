@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { WorkerPool } from "@course/lib/scheduler/mod.ts";
+
+Deno.test("results come back correct and in order", async () => {
+  await using pool = new WorkerPool(2);
+  const square = (n: number) => n * n;
+  assert.deepEqual(await pool.map(square, [1, 2, 3, 4, 5]), [1, 4, 9, 16, 25]);
+  assert.equal(
+    await pool.run(async (s: string) => (await Promise.resolve(s)).toUpperCase(), "hi"),
+    "HI",
+  );
+});
+
+Deno.test("jobs really run in other threads: each Worker has its own global scope", async () => {
+  const pool = new WorkerPool(2);
+  try {
+    const names = await pool.map(() => (globalThis as { name?: string }).name ?? "main", [
+      0,
+      1,
+      2,
+      3,
+    ]);
+    assert.ok(names.every((n) => n.startsWith("pool-")), names.join());
+    assert.ok(new Set(names).size <= 2);
+    assert.equal(pool.liveWorkers, 2);
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("method shorthand and function declarations are accepted", async () => {
+  await using pool = new WorkerPool(1);
+  const jobs = {
+    double(n: number) {
+      return n * 2;
+    },
+  };
+  function triple(n: number) {
+    return n * 3;
+  }
+  assert.equal(await pool.run(jobs.double, 21), 42);
+  assert.equal(await pool.run(triple, 5), 15);
+});
+
+Deno.test("an error thrown in the Worker rejects with a clear message", async () => {
+  await using pool = new WorkerPool(1);
+  await assert.rejects(
+    pool.run((n: number) => {
+      if (n > 1) throw new RangeError(`too big: ${n}`);
+      return n;
+    }, 7),
+    /job failed in a Worker: RangeError: too big: 7/,
+  );
+  // The Worker survives a failed job.
+  assert.equal(await pool.run((n: number) => n + 1, 1), 2);
+});
+
+Deno.test("a function that uses an outside variable fails with a hint", async () => {
+  await using pool = new WorkerPool(1);
+  const offset = 10;
+  await assert.rejects(
+    pool.run((n: number) => n + offset, 1),
+    /ReferenceError: offset is not defined \(the function runs in a Worker/,
+  );
+});
+
+Deno.test("data that cannot be cloned is rejected, built-ins must be wrapped", async () => {
+  await using pool = new WorkerPool(1);
+  await assert.rejects(pool.run((f: () => void) => typeof f, () => {}), /cannot send data/);
+  await assert.rejects(pool.run(Math.sqrt, 4), /is a built-in; wrap it/);
+  assert.equal(await pool.run((n: number) => Math.sqrt(n), 16), 4);
+});
+
+Deno.test("close() rejects queued jobs and later runs; nothing leaks", async () => {
+  const pool = new WorkerPool(1);
+  assert.equal(pool.liveWorkers, 0); // lazy: no Worker until the first job
+  const slow = pool.run((ms: number) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) { /* busy */ }
+    return "done";
+  }, 50);
+  const queued = pool.run((n: number) => n, 1);
+  assert.equal(pool.liveWorkers, 1);
+  pool.close();
+  assert.equal(pool.liveWorkers, 0);
+  await assert.rejects(slow, /closed before the job finished/);
+  await assert.rejects(queued, /closed before the job finished/);
+  await assert.rejects(pool.run((n: number) => n, 1), /the pool is closed/);
+  assert.throws(() => new WorkerPool(0), /positive integer/);
+});
