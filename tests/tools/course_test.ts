@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { DEFAULT_PORT, parseCourseArgs } from "../../tools/course.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** Children of a process, from /proc (Linux). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const kids: number[] = [];
+  for await (const task of Deno.readDir(`/proc/${pid}/task`)) {
+    const text = await Deno.readTextFile(`/proc/${pid}/task/${task.name}/children`).catch(() => "");
+    kids.push(...text.split(" ").filter(Boolean).map(Number));
+  }
+  return kids;
+}
+
+/** A process and all its descendants, with their command lines. */
+async function processTree(pid: number): Promise<Map<number, string>> {
+  const tree = new Map<number, string>();
+  const visit = async (p: number) => {
+    const cmdline = await Deno.readTextFile(`/proc/${p}/cmdline`).catch(() => "");
+    tree.set(p, cmdline.replaceAll("\0", " ").trim());
+    for (const kid of await childrenOf(p).catch(() => [])) await visit(kid);
+  };
+  await visit(pid);
+  return tree;
+}
+
+/** Whether a pid is a live (not exited, not zombie) process. */
+async function isRunning(pid: number): Promise<boolean> {
+  const stat = await Deno.readTextFile(`/proc/${pid}/stat`).catch(() => null);
+  // Field 3, after the parenthesised command name, is the state; Z is a zombie.
+  return stat !== null && stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+}
+
+async function readUntil(
+  lines: AsyncIterator<string>,
+  pattern: RegExp,
+): Promise<RegExpExecArray> {
+  while (true) {
+    const next = await lines.next();
+    if (next.done) throw new Error(`output ended before ${pattern}`);
+    const match = pattern.exec(next.value);
+    if (match) return match;
+  }
+}
+
+async function* linesOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of stream) {
+    rest += decoder.decode(chunk, { stream: true });
+    const parts = rest.split("\n");
+    rest = parts.pop()!;
+    yield* parts;
+  }
+}
+
+Deno.test({
+  name: "deno task course serves the deno kernel, and SIGINT stops Jupyter and its kernels",
+  ignore: Deno.build.os !== "linux",
+  fn: async () => {
+    const task = new Deno.Command(Deno.execPath(), {
+      args: ["task", "course", "--no-browser", "--port", "8899"],
+      cwd: ROOT,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const stderr = new Response(task.stderr).text();
+    const stdout = linesOf(task.stdout);
+    const [, baseUrl, token] = await readUntil(
+      stdout,
+      /the notebooks are at (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w+)/,
+    );
+    const drained = (async () => {
+      for await (const _ of stdout) { /* keep the pipe open until exit */ }
+    })();
+    const headers = { Authorization: `token ${token}` };
+
+    const specs = await (await fetch(`${baseUrl}api/kernelspecs`, { headers })).json();
+    assert.ok("deno" in specs.kernelspecs, `kernelspecs: ${Object.keys(specs.kernelspecs)}`);
+    const started = await fetch(`${baseUrl}api/kernels`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "deno" }),
+    });
+    const kernel = await started.json();
+    assert.equal(started.status, 201);
+
+    const tree = await processTree(task.pid);
+    const commands = [...tree.values()];
+    assert.ok(commands.some((c) => c.includes("jupyter-notebook")), commands.join("\n"));
+    assert.ok(commands.some((c) => c.includes(`kernel-${kernel.id}.json`)), commands.join("\n"));
+
+    Deno.kill(task.pid, "SIGINT");
+    const status = await task.status;
+    await drained;
+    const log = await stderr;
+    assert.equal(status.code, 0, log);
+    const left = [];
+    for (const [pid, command] of tree) {
+      if (await isRunning(pid)) left.push(`${pid} ${command}`);
+    }
+    assert.deepEqual(left, [], "processes still running after SIGINT");
+    assert.match(log, /Shutting down 1 kernel/);
+  },
+});
+
+Deno.test("parseCourseArgs passes --no-browser and --port through", () => {
+  assert.deepEqual(parseCourseArgs([]), { openBrowser: true, port: DEFAULT_PORT });
+  assert.deepEqual(parseCourseArgs(["--no-browser", "--port", "8899"]), {
+    openBrowser: false,
+    port: 8899,
+  });
+  assert.throws(() => parseCourseArgs(["--port", "http"]), /port/);
+});
