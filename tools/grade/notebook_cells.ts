@@ -6,26 +6,10 @@
  * @module
  */
 import { z } from "zod";
+import { joinText, type Notebook, parseNotebook } from "../nb/notebook_schema.ts";
 
-/**
- * The parts of an nbformat 4 notebook the grader reads. Loose on purpose
- * (other keys pass through): a notebook Jupyter accepts must never be refused
- * here for a detail the grader does not use.
- */
-export const GradedNotebookSchema = z.object({
-  nbformat: z.literal(4),
-  cells: z.array(
-    z.object({
-      cell_type: z.string(),
-      id: z.string().optional(),
-      metadata: z.record(z.string(), z.unknown()).default({}),
-      source: z.union([z.string(), z.array(z.string())]),
-    }),
-  ),
-});
-
-/** A notebook as the grader reads it. */
-export type GradedNotebook = z.infer<typeof GradedNotebookSchema>;
+/** A notebook as the grader reads it (the one nbformat schema, from tools/nb). */
+export type GradedNotebook = Notebook;
 
 /** The exercise mark in a cell's metadata. */
 const ExerciseMarkSchema = z.object({ course: z.object({ exercise: z.string() }) });
@@ -43,7 +27,7 @@ export interface CellSource {
  *
  * @param path The `.ipynb` path.
  * @returns The notebook.
- * @throws Error with a one-line reason: missing file, not JSON, not an nbformat 4 notebook.
+ * @throws Error with the reason: missing file, not JSON, not an nbformat 4 notebook.
  */
 export async function readGradedNotebook(path: string): Promise<GradedNotebook> {
   let text: string;
@@ -53,24 +37,13 @@ export async function readGradedNotebook(path: string): Promise<GradedNotebook> 
     if (error instanceof Deno.errors.NotFound) throw new Error("the notebook file does not exist");
     throw error;
   }
-  let json: unknown;
+  // parseNotebook's message starts with the name; the report names the notebook already.
   try {
-    json = JSON.parse(text);
+    return parseNotebook(text, "notebook");
   } catch (error) {
-    throw new Error(`the notebook is not valid JSON (${(error as Error).message})`);
+    const message = (error as Error).message.replace(/^notebook: /, "the notebook is ");
+    throw new Error(message.replace(/\s*\n\s*/g, " "));
   }
-  const parsed = GradedNotebookSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `the file is not an nbformat 4 notebook (${issue.path.join(".")}: ${issue.message})`,
-    );
-  }
-  return parsed.data;
-}
-
-function joinSource(source: string | string[]): string {
-  return Array.isArray(source) ? source.join("") : source;
 }
 
 /**
@@ -84,7 +57,7 @@ export function exerciseCells(notebook: GradedNotebook, id: string): CellSource[
   return notebook.cells.flatMap((cell, index) => {
     const mark = ExerciseMarkSchema.safeParse(cell.metadata);
     if (cell.cell_type !== "code" || !mark.success || mark.data.course.exercise !== id) return [];
-    return [{ cellId: cell.id ?? `#${index}`, source: joinSource(cell.source) }];
+    return [{ cellId: cell.id ?? `#${index}`, source: joinText(cell.source) }];
   });
 }
 
@@ -97,5 +70,5 @@ export function exerciseCells(notebook: GradedNotebook, id: string): CellSource[
  */
 export function cellById(notebook: GradedNotebook, cellId: string): CellSource | undefined {
   const cell = notebook.cells.find((c) => c.id === cellId && c.cell_type === "code");
-  return cell && { cellId, source: joinSource(cell.source) };
+  return cell && { cellId, source: joinText(cell.source) };
 }

@@ -234,9 +234,10 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
 
   const notStarted = jobs.filter((j) => !outcomes.has(j.id) && j.id !== current);
   if (outcomes.size === jobs.length) return { outcomes, notStarted: [], death: null };
-  const lastWords = tail.filter((l) => !l.startsWith("    at ")).slice(-2).join(" | ");
+  const lastWords = tail.filter((l) => /^\S/.test(l) && !l.startsWith("====")).slice(-2)
+    .join(" | ");
   const outcome: ChecksOutcome = killedFor ?? (
-    /out of memory|heap limit/i.test(lastWords)
+    tail.some((l) => /out of memory|heap limit/i.test(l))
       ? died("crash: the code ran out of memory (512 MB)", "crash")
       : current
       ? died(

@@ -56,6 +56,8 @@ class ExitAttempt extends Error {
   }
 }
 
+class LoadTimeout extends Error {}
+
 function crashed(message: string, error: ChecksOutcome["error"]): ChecksOutcome {
   return { checks: [], passed: false, message, error };
 }
@@ -68,11 +70,25 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
     return crashed(`crash: the exercise's check.ts failed to load: ${error}`, "crash");
   }
   let module: Record<string, unknown>;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    module = await job.loadModule();
+    // The timer also keeps the process alive while a top-level await never settles.
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LoadTimeout()), job.timeLimit * 1000);
+    });
+    module = await Promise.race([job.loadModule(), expired]);
   } catch (thrown) {
+    if (thrown instanceof LoadTimeout) {
+      return crashed(
+        `timeout: running the cell did not finish within ${job.timeLimit} s ` +
+          `(a top-level await that never settles?)`,
+        "timeout",
+      );
+    }
     const { error, message } = classifyError(thrown);
     return crashed(error === "syntax" ? message : `${message} (while running the cell)`, error);
+  } finally {
+    clearTimeout(timer);
   }
   const bindings = module[BINDINGS_EXPORT] as Record<string, unknown>;
   const outcome = await runChecks(checks, bindings, {

@@ -1,0 +1,199 @@
+/**
+ * Bad input in an exercise cell or a notebook: each gives a clear message
+ * naming the notebook and the exercise, the other exercises (in the same
+ * process, and in another notebook) still pass, and no notebook is written.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { type ErrorKind, type ExerciseManifest, loadManifest } from "@course/lib/notebook/mod.ts";
+import { gradeExercises } from "../../../tools/grade/grade.ts";
+import type { GradeReport } from "../../../tools/grade/report_schema.ts";
+import {
+  copyCourse,
+  type CourseCopy,
+  digestDir,
+  editNotebook,
+  markedCell,
+  setExerciseSource,
+} from "./_course_copy.ts";
+
+const ID = "01-predict-order";
+const NOTEBOOK = "01-async-io.ipynb";
+const SOLUTION = await Deno.readTextFile(
+  new URL(`../../../exercises/${ID}/solution.ts`, import.meta.url),
+);
+
+/**
+ * A course copy where exercise `ID` has a 1 s time limit, plus two controls
+ * holding the solution: `01-zz-control` in the same notebook (so it shares the
+ * bad exercise's process) and `99-control` in a notebook of its own.
+ */
+async function setUp(): Promise<{ copy: CourseCopy; manifests: ExerciseManifest[] }> {
+  const copy = await copyCourse({ withExercises: true });
+  const dir = copy.exercisesDir;
+  const manifest = JSON.parse(await Deno.readTextFile(new URL(`${ID}/exercise.json`, dir)));
+  await Deno.writeTextFile(
+    new URL(`${ID}/exercise.json`, dir),
+    JSON.stringify({ ...manifest, timeLimit: 1 }),
+  );
+  const notebookPath = join(copy.notebooksDir, NOTEBOOK);
+  for (const [control, notebook] of [["01-zz-control", NOTEBOOK], ["99-control", "99-x.ipynb"]]) {
+    await Deno.mkdir(new URL(control, dir));
+    for (const file of ["check.ts", "program.ts"]) {
+      await Deno.copyFile(new URL(`${ID}/${file}`, dir), new URL(`${control}/${file}`, dir));
+    }
+    await Deno.writeTextFile(
+      new URL(`${control}/exercise.json`, dir),
+      JSON.stringify({ ...manifest, id: control, notebook }),
+    );
+    const target = join(copy.notebooksDir, notebook);
+    if (notebook !== NOTEBOOK) await Deno.copyFile(notebookPath, target);
+    await editNotebook(target, (nb) => {
+      const cell = structuredClone(nb.cells[markedCell(nb, ID)]);
+      cell.id = `${control}-cell`;
+      cell.metadata = { course: { exercise: control } };
+      cell.source = SOLUTION;
+      if (notebook !== NOTEBOOK) nb.cells = [cell];
+      else nb.cells.push(cell);
+    });
+  }
+  const manifests = await Promise.all(
+    [ID, "01-zz-control", "99-control"].map((id) => loadManifest(id, dir)),
+  );
+  return { copy, manifests };
+}
+
+/** Grades with the bad exercise first, and checks what every bad input must give. */
+async function gradeBadInput(
+  copy: CourseCopy,
+  manifests: ExerciseManifest[],
+  expected: { error: ErrorKind; status?: "error" | "failed"; says: RegExp },
+): Promise<GradeReport> {
+  const before = await digestDir(copy.notebooksDir);
+  const report = await gradeExercises(manifests, {
+    notebooksDir: copy.notebooksDir,
+    exercisesDir: copy.exercisesDir,
+    outputCap: 256 * 1024,
+  });
+  const [bad, ...controls] = report.exercises;
+  assert.equal(bad.points, 0);
+  assert.equal(bad.status, expected.status ?? "error", bad.message);
+  assert.equal(bad.error, expected.error, bad.message);
+  assert.match(bad.message, expected.says);
+  if (bad.status === "error") {
+    assert.ok(bad.message.startsWith(`${expected.error}: `), bad.message);
+    assert.ok(bad.message.includes(NOTEBOOK) && bad.message.includes(ID), bad.message);
+  }
+  for (const control of controls) {
+    assert.equal(control.status, "passed", `${control.id}: ${control.message}`);
+  }
+  assert.deepEqual(await digestDir(copy.notebooksDir), before, "a notebook was written");
+  return report;
+}
+
+/** Puts `source` into the exercise cell and expects the given error. */
+function cellCase(
+  name: string,
+  source: string,
+  expected: { error: ErrorKind; status?: "error" | "failed"; says: RegExp },
+) {
+  Deno.test(`bad input: ${name}`, async () => {
+    const { copy, manifests } = await setUp();
+    try {
+      await setExerciseSource(join(copy.notebooksDir, NOTEBOOK), ID, source);
+      await gradeBadInput(copy, manifests, expected);
+    } finally {
+      await copy.dispose();
+    }
+  });
+}
+
+cellCase("a cell that does not compile", "const order: string[] = [;\n", {
+  error: "syntax",
+  says: /cell "predict-order-exercise" line 1/,
+});
+cellCase("a cell that throws", 'throw new Error("boom");\nconst order = [];\n', {
+  error: "throw",
+  says: /Error: boom.*while running the cell/,
+});
+cellCase("a cell that loops forever", "while (true) {}\nconst order = [];\n", {
+  error: "timeout",
+  says: /1 s time limit/,
+});
+cellCase("a cell awaiting forever", "await new Promise(() => {});\nconst order = [];\n", {
+  error: "timeout",
+  says: /within 1 s/,
+});
+cellCase(
+  "a cell that prints megabytes",
+  'for (let i = 0; i < 100_000; i++) console.log("x".repeat(100));\nconst order = [];\n',
+  { error: "output", says: /printed more than 256 KiB/ },
+);
+cellCase("a cell that calls Deno.exit", "Deno.exit(3);\nconst order = [];\n", {
+  error: "exit",
+  says: /Deno\.exit\(3\)/,
+});
+cellCase(
+  "a cell that reads a file",
+  'const order = Deno.readTextFileSync("/etc/hostname").split("");\n',
+  { error: "permission", says: /read access/ },
+);
+cellCase(
+  "a cell that opens the network",
+  'const conn = await Deno.connect({ hostname: "127.0.0.1", port: 8080 });\nconst order = [];\n',
+  { error: "permission", says: /net access/ },
+);
+cellCase(
+  "a cell that exhausts memory (the process dies; the others still grade)",
+  "const hoard = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));\nconst order = [];\n",
+  { error: "crash", says: /out of memory/ },
+);
+cellCase("a cell that no longer defines the name", "const ordr: string[] = [];\n", {
+  error: null as unknown as ErrorKind,
+  status: "failed",
+  says: /`order` is not defined/,
+});
+
+Deno.test("bad input: a notebook that is not valid JSON", async () => {
+  const { copy, manifests } = await setUp();
+  try {
+    await Deno.writeTextFile(join(copy.notebooksDir, NOTEBOOK), '{"cells": [');
+    const report = await gradeExercises(manifests, {
+      notebooksDir: copy.notebooksDir,
+      exercisesDir: copy.exercisesDir,
+    });
+    const [bad, sameNotebook, other] = report.exercises;
+    for (const e of [bad, sameNotebook]) {
+      assert.equal(e.error, "notebook");
+      assert.match(e.message, /^notebook: 01-async-io\.ipynb, exercise .*not valid JSON/);
+    }
+    assert.equal(other.status, "passed", other.message);
+  } finally {
+    await copy.dispose();
+  }
+});
+
+Deno.test("bad input: the exercise cell deleted, or its metadata removed", async () => {
+  const { copy, manifests } = await setUp();
+  const path = join(copy.notebooksDir, NOTEBOOK);
+  try {
+    await editNotebook(path, (nb) => nb.cells.splice(markedCell(nb, ID), 1));
+    await gradeBadInput(copy, manifests, { error: "cell", says: /deleted/ });
+  } finally {
+    await copy.dispose();
+  }
+  const again = await setUp();
+  try {
+    await editNotebook(join(again.copy.notebooksDir, NOTEBOOK), (nb) => {
+      nb.cells[markedCell(nb, ID)].metadata = {};
+    });
+    await gradeBadInput(again.copy, again.manifests, {
+      error: "cell",
+      says: /metadata removed/,
+    });
+  } finally {
+    await again.copy.dispose();
+  }
+});
