@@ -1,5 +1,21 @@
 /**
- * Placeholder: filled in by its issue.
+ * Coroutines on the teaching loop: `Future`, `Task`, the errors, and the
+ * helpers that wait (`sleep`, `gather`, `waitFor`, `shield`, `wait`,
+ * `asCompleted`). A coroutine is a generator object; `yield* x` waits for `x`.
+ *
  * @module
  */
-export {};
+export { CancelledError, InvalidStateError, TimeoutError } from "./errors.ts";
+export { type Awaitable, type AwaitedValue, type Coroutine, isCoroutine } from "./coroutine.ts";
+export { type DoneCallback, Future } from "./future.ts";
+export { Task, type TaskOptions } from "./task.ts";
+export { ensureFuture } from "./ensure_future.ts";
+export { sleep } from "./sleep.ts";
+export { gather, type GatherOptions, type GatherResults } from "./gather.ts";
+export { waitFor } from "./wait_for.ts";
+export { shield } from "./shield.ts";
+export { type ReturnWhen, wait, type WaitOptions, type WaitResult } from "./wait.ts";
+export { asCompleted, type AsCompletedOptions } from "./as_completed.ts";
+export { currentTask } from "./current_task.ts";
+export { allTasks } from "./all_tasks.ts";
+export { getRunningLoop } from "../loop/running.ts";

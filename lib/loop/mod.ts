@@ -1,5 +1,31 @@
 /**
- * Placeholder: filled in by its issue.
+ * The teaching event loop: `EventLoop` (ready queue, timer heap, real or
+ * virtual clock, `runOnce`, trace), its `Handle`s, and the trace's event
+ * types. Building blocks (`Deque`, `TimerHeap`, the clocks, `TraceRecorder`)
+ * are importable by path, e.g. `@course/lib/loop/timer_heap.ts`.
+ *
  * @module
  */
-export {};
+export { EventLoop, type EventLoopOptions } from "./event_loop.ts";
+export { type Callback, Handle, TimerHandle } from "./handle.ts";
+export { type ClockKind } from "./clock.ts";
+export { RuntimeError } from "./errors.ts";
+export {
+  defaultExceptionHandler,
+  type ExceptionContext,
+  type ExceptionHandler,
+  formatExceptionContext,
+} from "./exception_handler.ts";
+export {
+  type CallbackEvent,
+  type IoWaitEvent,
+  type StepOutcome,
+  type TaskStepEvent,
+  type TaskStepSpan,
+  taskStepSpans,
+  type TimeJumpEvent,
+  type TimerFiredEvent,
+  type TimerScheduledEvent,
+  type TraceEvent,
+  type TraceEventBase,
+} from "./trace.ts";

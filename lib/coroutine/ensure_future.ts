@@ -1,0 +1,39 @@
+/**
+ * Turning any awaitable into a future: futures pass through, coroutines get
+ * wrapped in a task.
+ *
+ * @module
+ */
+import type { EventLoop } from "../loop/event_loop.ts";
+import { RuntimeError } from "../loop/errors.ts";
+import { getRunningLoop } from "../loop/running.ts";
+import { type Awaitable, isCoroutine, notAwaitableMessage } from "./coroutine.ts";
+import { Future } from "./future.ts";
+import { Task } from "./task.ts";
+
+/**
+ * Returns `aw` itself if it is a future or task, or a new task running it if
+ * it is a coroutine.
+ *
+ * @param aw A future, task or coroutine.
+ * @param loop The loop for a new task; the running loop by default.
+ * @returns A future for `aw`.
+ * @throws {TypeError} If `aw` is neither.
+ * @example
+ * ```ts
+ * import { ensureFuture, EventLoop, sleep, Task } from "@course/lib";
+ * const loop = new EventLoop({ clock: "virtual" });
+ * const task = ensureFuture(sleep(1), loop);
+ * console.log(task instanceof Task); // true
+ * ```
+ */
+export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T> {
+  if (aw instanceof Future) {
+    if (loop !== undefined && aw.getLoop() !== loop) {
+      throw new RuntimeError("the future belongs to a different loop than the one given");
+    }
+    return aw;
+  }
+  if (isCoroutine(aw)) return new Task(aw, loop ?? getRunningLoop());
+  throw new TypeError(notAwaitableMessage(aw));
+}

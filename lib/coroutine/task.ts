@@ -1,0 +1,311 @@
+/**
+ * A Task drives a coroutine on the loop, one step at a time. A step runs the
+ * generator until it yields a future to wait for; the task then sleeps until
+ * that future is done and resumes it with the result (or throws the error
+ * into it). When the generator returns, the task's own result is set.
+ *
+ * @module
+ */
+import type { EventLoop } from "../loop/event_loop.ts";
+import type { Runnable } from "../loop/handle.ts";
+import { RuntimeError } from "../loop/errors.ts";
+import { getRunningLoop } from "../loop/running.ts";
+import { CancelledError } from "./errors.ts";
+import { Future } from "./future.ts";
+import { type Coroutine, isCoroutine, notAwaitableMessage } from "./coroutine.ts";
+
+/** Options for `loop.createTask(coro, options)`. */
+export interface TaskOptions {
+  /** A name for traces and error messages; `Task-<n>` by default. */
+  name?: string;
+}
+
+// Marks "no exception to throw into the coroutine" (undefined can be thrown).
+const NOTHING: unique symbol = Symbol("nothing");
+// Step outcomes, as the trace records them.
+const SUSPENDED = 0, DONE = 1, FAILED = 2, CANCELLED = 3;
+
+let taskCounter = 0;
+
+/**
+ * A coroutine scheduled on the loop; also a {@link Future} of its return value.
+ *
+ * @typeParam T What the coroutine returns.
+ * @example
+ * ```ts
+ * import { EventLoop, sleep } from "@course/lib";
+ * const loop = new EventLoop({ clock: "virtual" });
+ * function* brew(minutes: number) {
+ *   yield* sleep(minutes * 60);
+ *   return "coffee";
+ * }
+ * const task = loop.createTask(brew(4), { name: "brew" });
+ * console.log(task.getName(), await loop.runUntilComplete(task), loop.time()); // brew coffee 240
+ * ```
+ */
+export class Task<T = unknown> extends Future<T> implements Runnable {
+  /** @ignore */
+  _coro: Coroutine<T>;
+  /** @ignore */
+  _name: string;
+  /** Unique per process, for traces. @ignore */
+  _id: number;
+  /** The future this task waits for, if any. @ignore */
+  _futWaiter: Future<unknown> | null = null;
+  /** Throw CancelledError into the coroutine at its next step. @ignore */
+  _mustCancel = false;
+  /** @ignore */
+  _numCancelsRequested = 0;
+  /** An error to throw into the coroutine at its next step. @ignore */
+  _throwNext: unknown = NOTHING;
+
+  /**
+   * Prefer `loop.createTask(coro)`. The first step is scheduled with
+   * `callSoon`: nothing runs until the loop turns.
+   *
+   * @param coro A generator object.
+   * @param loop The loop; the running loop by default.
+   * @param options `name`.
+   */
+  constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
+    if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
+    const target = loop ?? getRunningLoop();
+    super(target);
+    this._coro = coro;
+    this._id = ++taskCounter;
+    this._name = options.name ?? `Task-${this._id}`;
+    target._scheduleRunnable(this);
+    target._tasks.add(this);
+  }
+
+  /**
+   * The task's name.
+   *
+   * @returns The name given at creation or by {@link setName}.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * console.log(loop.createTask(sleep(0), { name: "nap" }).getName()); // "nap"
+   * ```
+   */
+  getName(): string {
+    return this._name;
+  }
+
+  /**
+   * Renames the task.
+   *
+   * @param name The new name.
+   * @returns Nothing.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const task = loop.createTask(sleep(0));
+   * task.setName("renamed");
+   * ```
+   */
+  setName(name: string): void {
+    this._name = String(name);
+  }
+
+  /**
+   * The coroutine this task drives.
+   *
+   * @returns The generator object.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const coro = sleep(0);
+   * console.log(loop.createTask(coro).getCoro() === coro); // true
+   * ```
+   */
+  getCoro(): Coroutine<T> {
+    return this._coro;
+  }
+
+  /**
+   * Requests cancellation: CancelledError is thrown into the coroutine at its
+   * current wait point, on a later turn. The coroutine may catch it.
+   *
+   * @param msg An optional message for the CancelledError.
+   * @returns `false` if the task is already done, else `true`.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const task = loop.createTask(sleep(60));
+   * loop.callLater(1, () => task.cancel());
+   * await loop.runUntilComplete(task).catch(() => {});
+   * console.log(task.cancelled(), loop.time()); // true 1
+   * ```
+   */
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    this._numCancelsRequested++;
+    // Cancel what we wait for: the wakeup then throws CancelledError for us.
+    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /**
+   * How many cancellation requests are pending (asyncio 3.11).
+   *
+   * @returns The count of `cancel()` calls not undone by {@link uncancel}.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const task = loop.createTask(sleep(1));
+   * task.cancel();
+   * console.log(task.cancelling()); // 1
+   * ```
+   */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Takes back one cancellation request; at zero, a cancellation that has not
+   * reached the coroutine yet is dropped.
+   *
+   * @returns The remaining count.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * const task = loop.createTask(sleep(1));
+   * task.cancel();
+   * console.log(task.uncancel()); // 0
+   * ```
+   */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) {
+      this._numCancelsRequested--;
+      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    }
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Not allowed: a task's result is what its coroutine returns.
+   * @param _value Ignored.
+   * @returns Never.
+   * @throws {RuntimeError} Always.
+   */
+  override setResult(_value: T): void {
+    throw new RuntimeError("Task does not support setResult(): the coroutine sets it");
+  }
+
+  /**
+   * Not allowed: a task's exception is what its coroutine throws.
+   * @param _exception Ignored.
+   * @returns Never.
+   * @throws {RuntimeError} Always.
+   */
+  override setException(_exception: unknown): void {
+    throw new RuntimeError("Task does not support setException(): the coroutine sets it");
+  }
+
+  override toString(): string {
+    return `<Task ${this._name} ${super.toString().slice(6, -1)}>`;
+  }
+
+  /** @ignore */
+  override _taskName(): string {
+    return this._name;
+  }
+
+  /** The ready queue calls this: run one step. @ignore */
+  _run(): void {
+    if (this._state !== 0) return; // done meanwhile (cannot normally happen)
+    const loop = this._loop;
+    const tracer = loop._tracer;
+    if (tracer !== null) tracer.stepStart(this._name, this._id);
+    const outcome = this._step(loop);
+    if (tracer !== null) tracer.stepEnd(this._name, this._id, outcome);
+  }
+
+  // One step: resume the coroutine (or throw into it) until it yields.
+  private _step(loop: EventLoop): number {
+    let error = this._throwNext;
+    this._throwNext = NOTHING;
+    if (this._mustCancel) {
+      this._mustCancel = false;
+      error = this._makeCancelledError();
+    }
+    this._futWaiter = null;
+    loop._currentTask = this as Task<unknown>;
+    let step: IteratorResult<unknown, T>;
+    try {
+      step = error === NOTHING ? this._coro.next() : this._coro.throw(error);
+    } catch (thrown) {
+      loop._currentTask = null;
+      loop._tasks.delete(this as Task<unknown>);
+      if (thrown instanceof CancelledError) {
+        this._cancelledError = thrown; // keep the coroutine's own error and message
+        super.cancel(thrown.message || undefined);
+        return CANCELLED;
+      }
+      super.setException(thrown); // Future's own: Task's version refuses outsiders
+      return FAILED;
+    }
+    loop._currentTask = null;
+    if (step.done) {
+      loop._tasks.delete(this as Task<unknown>);
+      if (this._mustCancel) {
+        // cancel() came after the coroutine's last wait: asyncio cancels anyway
+        this._mustCancel = false;
+        super.cancel(this._cancelMessage);
+        return CANCELLED;
+      }
+      super.setResult(step.value);
+      return DONE;
+    }
+    this._suspend(loop, step.value);
+    return SUSPENDED;
+  }
+
+  // The coroutine yielded `awaited`: arrange to be resumed.
+  private _suspend(loop: EventLoop, awaited: unknown): void {
+    if (awaited === undefined) {
+      loop._scheduleRunnable(this); // a bare `yield`: sleep(0), back next turn
+    } else if (awaited instanceof Future && awaited._blocking) {
+      awaited._blocking = false;
+      if (awaited._loop !== loop) {
+        this._throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
+        loop._scheduleRunnable(this);
+      } else if (awaited === this) {
+        this._throwNext = new RuntimeError(`${this} cannot wait for itself`);
+        loop._scheduleRunnable(this);
+      } else {
+        this._futWaiter = awaited;
+        if (awaited.done()) loop._scheduleRunnable(this);
+        else awaited._addWaiter(this);
+        if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
+      }
+    } else {
+      this._throwNext = new RuntimeError(badYieldMessage(awaited));
+      loop._scheduleRunnable(this);
+    }
+  }
+}
+
+function badYieldMessage(value: unknown): string {
+  if (value instanceof Future) {
+    return "a coroutine yielded a future with `yield`; wait for it with `yield*`";
+  }
+  if (isCoroutine(value)) {
+    return "a coroutine yielded a coroutine with `yield`; run it with `yield*`";
+  }
+  if (value instanceof Promise) {
+    return "a coroutine yielded a Promise; wait for it with `yield* Future.fromPromise(promise)`";
+  }
+  return `a coroutine yielded ${
+    String(value)
+  }; only \`yield* future\` and a bare \`yield\` are allowed`;
+}

@@ -1,0 +1,92 @@
+/**
+ * `wait`: wait for a group of awaitables until all, the first, or the first
+ * failing one is done, or a timeout passes, without cancelling any of them.
+ *
+ * @module
+ */
+import { getRunningLoop } from "../loop/running.ts";
+import type { TimerHandle } from "../loop/handle.ts";
+import type { Awaitable, Coroutine } from "./coroutine.ts";
+import { ensureFuture } from "./ensure_future.ts";
+import type { Future } from "./future.ts";
+import { releaseWaiter } from "./_release_waiter.ts";
+
+/** When {@link wait} returns. */
+export type ReturnWhen = "ALL_COMPLETED" | "FIRST_COMPLETED" | "FIRST_EXCEPTION";
+
+/** Options for {@link wait}. */
+export interface WaitOptions {
+  /** Seconds to wait at most (`null`/absent: no limit). Nothing is cancelled on timeout. */
+  timeout?: number | null;
+  /** `"ALL_COMPLETED"` (default), `"FIRST_COMPLETED"` or `"FIRST_EXCEPTION"`. */
+  returnWhen?: ReturnWhen;
+}
+
+/** What {@link wait} returns: the futures that are done and those still pending. */
+export interface WaitResult<T> {
+  /** Futures (and tasks) that are done. */
+  done: Set<Future<T>>;
+  /** Futures (and tasks) that are not done yet. */
+  pending: Set<Future<T>>;
+}
+
+const RETURN_WHEN = new Set(["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"]);
+
+/**
+ * Waits until `returnWhen` says so or `timeout` passes, and returns
+ * `{ done, pending }` (named sets read better than Python's pair). Coroutines
+ * are wrapped in tasks; those tasks are what the sets contain.
+ *
+ * @param aws The futures, tasks or coroutines (at least one).
+ * @param options `timeout` and `returnWhen`.
+ * @returns A coroutine returning `{ done, pending }`.
+ * @example
+ * ```ts
+ * import { EventLoop, sleep, wait } from "@course/lib";
+ * const loop = new EventLoop({ clock: "virtual" });
+ * function* main() {
+ *   const fast = loop.createTask(sleep(1)), slow = loop.createTask(sleep(5));
+ *   const { done, pending } = yield* wait([fast, slow], { returnWhen: "FIRST_COMPLETED" });
+ *   slow.cancel();
+ *   return [done.has(fast), pending.has(slow), loop.time()];
+ * }
+ * console.log(await loop.runUntilComplete(main())); // [true, true, 1]
+ * ```
+ */
+export function* wait<T>(
+  aws: Iterable<Awaitable<T>>,
+  options: WaitOptions = {},
+): Coroutine<WaitResult<T>> {
+  const { timeout = null, returnWhen = "ALL_COMPLETED" } = options;
+  if (!RETURN_WHEN.has(returnWhen)) throw new TypeError(`invalid returnWhen: ${returnWhen}`);
+  const loop = getRunningLoop();
+  const futures = new Set<Future<T>>();
+  for (const aw of aws) futures.add(ensureFuture(aw, loop));
+  if (futures.size === 0) throw new RangeError("wait() needs at least one awaitable");
+
+  let pendingCount = futures.size;
+  const waiter = loop.createFuture<void>();
+  let timer: TimerHandle | null = null;
+  if (timeout !== null) timer = loop.callLater(timeout, releaseWaiter, waiter);
+  const onDone = (future: Future<T>) => {
+    pendingCount--;
+    if (
+      pendingCount <= 0 || returnWhen === "FIRST_COMPLETED" ||
+      (returnWhen === "FIRST_EXCEPTION" && future._hasException())
+    ) {
+      timer?.cancel();
+      releaseWaiter(waiter);
+    }
+  };
+  for (const future of futures) future.addDoneCallback(onDone);
+  try {
+    yield* waiter;
+  } finally {
+    timer?.cancel();
+    for (const future of futures) future.removeDoneCallback(onDone);
+  }
+
+  const result: WaitResult<T> = { done: new Set(), pending: new Set() };
+  for (const future of futures) (future.done() ? result.done : result.pending).add(future);
+  return result;
+}
