@@ -20,6 +20,15 @@ export {
 } from "./expect.ts";
 export { runChecks, type RunChecksOptions } from "./run_checks.ts";
 export {
+  expectConcurrentTasks,
+  expectVirtualTime,
+  peakTasksInProgress,
+  runOnVirtualClock,
+  type VirtualRun,
+  type VirtualRunOptions,
+  type VirtualTimeOptions,
+} from "./virtual_clock.ts";
+export {
   type CheckOutcome,
   CheckOutcomeSchema,
   type ChecksOutcome,
