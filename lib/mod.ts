@@ -8,6 +8,7 @@
  * - `scheduler/`: CPU, cooperative and GIL simulators, reference counting, Workers
  * - `chart/`: timelines and charts drawn with Observable Plot
  * - `notebook/`: display helpers and the in-notebook `check()` / `hint()`
+ * - `demo/`: stand-ins for the outside world (a slow local server) and measuring aids
  *
  * @module
  */
@@ -17,3 +18,4 @@ export * from "./socket/mod.ts";
 export * from "./scheduler/mod.ts";
 export * from "./chart/mod.ts";
 export * from "./notebook/mod.ts";
+export * from "./demo/mod.ts";

@@ -1,0 +1,9 @@
+/**
+ * Demo helpers for the notebooks: stand-ins for the outside world (a slow local
+ * HTTP server) and small measuring aids, so that notebook cells stay short.
+ *
+ * Re-exports only.
+ *
+ * @module
+ */
+export {};
