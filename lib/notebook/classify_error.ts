@@ -19,13 +19,14 @@ export interface Classified {
 
 /**
  * Classifies a thrown value: a `CheckFailure` is a wrong answer; a missing
- * permission, a `Deno.exit` or a syntax error get their own kind; anything else
+ * permission, a `Deno.exit` or (while loading) a syntax error get their own kind; anything else
  * is a throw, shown as `Name: message`.
  *
  * @param thrown What was thrown.
+ * @param phase `load` while importing the learner's module, `run` inside a check.
  * @returns The kind and a one-line message.
  */
-export function classifyError(thrown: unknown): Classified {
+export function classifyError(thrown: unknown, phase: "load" | "run" = "run"): Classified {
   if (thrown instanceof CheckFailure) return { error: null, message: thrown.message };
   const error = thrown instanceof Error ? thrown : null;
   const name = error?.name ?? typeof thrown;
@@ -43,7 +44,11 @@ export function classifyError(thrown: unknown): Classified {
   if (name === EXIT_ATTEMPT) {
     return { error: "exit", message: `exit: the code called Deno.exit (${firstLine})` };
   }
-  if (name === "SyntaxError" || /^SyntaxError\b|could not be parsed/.test(message)) {
+  // Only loading can meet a syntax error in the code; at run time it is JSON.parse & co.
+  if (
+    phase === "load" &&
+    (name === "SyntaxError" || /^SyntaxError\b|could not be parsed/.test(message))
+  ) {
     return { error: "syntax", message: `syntax: ${message.replace(/^SyntaxError: /, "")}` };
   }
   return { error: "throw", message: `throw: the code threw ${name}: ${firstLine}` };

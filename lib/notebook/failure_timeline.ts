@@ -20,7 +20,7 @@ export async function failureTimeline(outcome: ChecksOutcome): Promise<string | 
     // Loaded lazily: most check runs pass or fail without a trace and need no chart.
     const chart = await import("../chart/mod.ts") as unknown as Record<string, unknown>;
     if (typeof chart.timeline !== "function") return null;
-    const drawn = chart.timeline(failed.trace, { title: `${failed.name}: your run` });
+    const drawn = chart.timeline(failed.trace, { title: "Your run", unit: "s" });
     const svg = (drawn as { svg?: unknown } | null)?.svg ?? String(drawn);
     return typeof svg === "string" && svg.includes("<svg") ? svg : null;
   } catch {

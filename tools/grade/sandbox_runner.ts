@@ -85,7 +85,7 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
         "timeout",
       );
     }
-    const { error, message } = classifyError(thrown);
+    const { error, message } = classifyError(thrown, "load");
     return crashed(error === "syntax" ? message : `${message} (while running the cell)`, error);
   } finally {
     clearTimeout(timer);

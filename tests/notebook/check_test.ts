@@ -1,0 +1,87 @@
+/**
+ * The in-notebook `check()` and `hint()`: every solution passes its visible
+ * checks in-process (the same checks the grader runs), stubs get precise
+ * feedback, and hints come in order.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { check, EXERCISES_DIR, hint } from "@course/lib";
+import { listExercises } from "../../tools/grade/exercise_list.ts";
+import { BINDINGS_EXPORT, buildLearnerModule } from "../../tools/grade/learner_module.ts";
+import { exerciseCells, readGradedNotebook } from "../../tools/grade/notebook_cells.ts";
+import { NOTEBOOKS_DIR } from "../../tools/grade/paths.ts";
+
+/** Imports cell source as a module, as a kernel would run it, and returns its bindings. */
+async function bindingsOf(source: string, exports: string[]): Promise<Record<string, unknown>> {
+  const dir = await Deno.makeTempDir({ prefix: "course-check-test-" });
+  try {
+    const path = join(dir, "cell.ts");
+    const module = buildLearnerModule([{ cellId: "cell", source }], exports);
+    await Deno.writeTextFile(path, module.source);
+    return (await import(String(pathToFileURL(path))))[BINDINGS_EXPORT];
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const exercises = await listExercises();
+
+Deno.test("check(): every reference solution passes its visible checks", async (t) => {
+  for (const m of exercises) {
+    await t.step(m.id, async () => {
+      const solution = await Deno.readTextFile(new URL(`${m.id}/solution.ts`, EXERCISES_DIR));
+      const out = await check(m.id, await bindingsOf(solution, m.exports));
+      assert.match(out.text, /: all \d+ checks pass/, out.text);
+      assert.match(out.html, /all \d+ checks pass/);
+    });
+  }
+});
+
+Deno.test("check(): every shipped stub fails with a hint line", async (t) => {
+  for (const m of exercises) {
+    await t.step(m.id, async () => {
+      const notebook = await readGradedNotebook(join(NOTEBOOKS_DIR, m.notebook));
+      const [cell] = exerciseCells(notebook, m.id);
+      const out = await check(m.id, await bindingsOf(cell.source, m.exports));
+      assert.match(out.text, /\d+ of \d+ checks pass/);
+      assert.ok(out.text.includes(`Run hint("${m.id}") for a hint.`), out.text);
+      assert.ok(out.html.includes(`hint(&#34;${m.id}&#34;)`), "the HTML names the hint call");
+    });
+  }
+});
+
+Deno.test("check(): a serial waitAll is told its virtual time and sees its timeline", async () => {
+  const source = `import { type Coroutine, sleep } from "@course/lib";
+function* waitAll(): Coroutine<unknown[]> {
+  const r: unknown[] = [];
+  for (let i = 0; i < 10; i++) r.push(yield* sleep(1, i));
+  return r;
+}`;
+  const out = await check("01-concurrent-waits", await bindingsOf(source, ["waitAll"]));
+  assert.match(out.text, /finished at virtual second 10\.0, expected 1\.0/);
+  assert.match(out.text, /1 of 3 checks pass/);
+  assert.match(out.html, /1 more run in <code>deno task grade<\/code>/);
+  assert.match(out.html, /Your program's timeline:<\/div><svg/);
+});
+
+Deno.test("check(): a missing binding is named, an unknown exercise is refused", async () => {
+  const out = await check("01-predict-order", {});
+  assert.match(out.text, /`order` is not defined/);
+  await assert.rejects(check("01-no-such-thing", {}), /no exercise named "01-no-such-thing"/);
+  await assert.rejects(check("../etc", {}), /is not an exercise id/);
+});
+
+Deno.test("hint(): reveals hints in order, then repeats the last", async () => {
+  const [m] = exercises;
+  const texts: string[] = [];
+  for (let i = 0; i <= m.hints.length; i++) texts.push((await hint(m.id)).text);
+  m.hints.forEach((h, i) => {
+    assert.ok(texts[i].startsWith(`Hint ${i + 1} of ${m.hints.length}`), texts[i]);
+    assert.ok(texts[i].includes(h));
+  });
+  assert.match(texts.at(-1)!, /That is the last hint/);
+  assert.equal(texts.at(-1), texts.at(-2));
+});
