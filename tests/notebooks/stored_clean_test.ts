@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
-import { parseNotebook } from "../../tools/nb/notebook_schema.ts";
-
-const NOTEBOOKS = new URL("../../notebooks/", import.meta.url);
-
-async function notebookNames(): Promise<string[]> {
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(NOTEBOOKS)) {
-    if (entry.isFile && entry.name.endsWith(".ipynb")) names.push(entry.name);
-  }
-  return names.sort();
-}
+import { courseNotebooks } from "./_notebooks.ts";
 
 Deno.test("the course has notebooks, starting with 00-welcome", async () => {
-  assert.equal((await notebookNames())[0], "00-welcome.ipynb");
+  assert.equal((await courseNotebooks())[0]?.name, "00-welcome.ipynb");
 });
 
 Deno.test("every notebook is stored without outputs, with unique cell ids and the deno kernel", async () => {
-  for (const name of await notebookNames()) {
-    const notebook = parseNotebook(await Deno.readTextFile(new URL(name, NOTEBOOKS)), name);
+  for (const { name, notebook } of await courseNotebooks()) {
     assert.deepEqual(notebook.metadata.kernelspec, {
       name: "deno",
       display_name: "Deno",
