@@ -89,7 +89,7 @@ function swatchBand(div: Element, maxWidth: number): Band {
     return at;
   });
   return {
-    height: (row + 1) * line + 6,
+    height: (row + 1) * line,
     width: maxWidth,
     draw: (y) =>
       placed.map(({ swatch, label, x, row }) => {

@@ -28,7 +28,7 @@ export const theme = {
   /** Height of one timeline row in pixels. */
   rowHeight: 28,
   /** Outer margins in pixels. */
-  margin: { top: 24, right: 24, bottom: 40, left: 96 },
+  margin: { top: 16, right: 24, bottom: 40, left: 96 },
   /**
    * Colours by what a task is doing. Running is saturated, waiting is light,
    * I/O is a warm colour so "off the CPU" never looks like "on the CPU".

@@ -48,6 +48,8 @@ export interface CooperativeOptions {
 
 /** What a cooperative run produced. */
 export interface CooperativeResult {
+  /** Every task's name, in the order they were given. */
+  tasks: string[];
   /** One `cpu` slice per turn that did work, all on core 0 (there is one thread). */
   timeline: Slice[];
   /** Names of tasks that returned, in the order they did. */
@@ -157,5 +159,13 @@ export function runCooperative(
   for (const { name, waited } of starved) {
     log.push(`[${clock}] ${name}: starved (waited ${waited})`);
   }
-  return { timeline, finished, starved, budgetExceeded, clock, log };
+  return {
+    tasks: tasks.map((t) => t.name),
+    timeline,
+    finished,
+    starved,
+    budgetExceeded,
+    clock,
+    log,
+  };
 }

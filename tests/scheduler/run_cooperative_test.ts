@@ -39,6 +39,7 @@ Deno.test("polite tasks take turns, round robin, one yield at a time", () => {
   const r = runCooperative([polite("a", 3), polite("b", 2)]);
   assert.deepEqual(turns(r.timeline), ["a 0-1", "b 1-2", "a 2-3", "b 3-4", "a 4-5"]);
   assert.deepEqual(r.finished, ["b", "a"]);
+  assert.deepEqual(r.tasks, ["a", "b"]);
   assert.deepEqual(r.starved, []);
   assert.equal(r.budgetExceeded, null);
   assert.equal(r.clock, 5);
