@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { ensureDenoKernel } from "./kernel/deno_kernel.ts";
 import { ensureJupyter } from "./kernel/jupyter.ts";
-import { startJupyter } from "./kernel/jupyter_server.ts";
+import { startJupyter, stopOnSignals } from "./kernel/jupyter_server.ts";
 
 /** Jupyter's usual port; Jupyter moves to the next free one when it is taken. */
 export const DEFAULT_PORT = 8888;
@@ -67,24 +67,18 @@ export async function main(args: string[]): Promise<number> {
     port: options.port,
     openBrowser: options.openBrowser,
     onLog: (line) => console.error(line),
+    ownProcessGroup: true,
   });
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    console.error("\ncourse: stopping Jupyter and its kernels");
-    void server.stop();
-  };
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
-  for (const signal of signals) Deno.addSignalListener(signal, stop);
-  console.log(`\ncourse: the notebooks are at ${server.browserUrl}`);
-  console.log(
-    `course: open 00-welcome.ipynb to begin; press Ctrl-C here to stop.\n`,
+  const guard = stopOnSignals(
+    server,
+    () => console.error("\ncourse: stopping Jupyter and its kernels"),
   );
+  console.log(`\ncourse: the notebooks are at ${server.browserUrl}`);
+  console.log(`course: open 00-welcome.ipynb to begin; press Ctrl-C here to stop.\n`);
   const code = await server.exited;
-  for (const signal of signals) Deno.removeSignalListener(signal, stop);
+  guard.dispose();
   console.error(`course: Jupyter has stopped`);
-  return stopping ? 0 : code;
+  return guard.signalled ? 0 : code;
 }
 
 if (import.meta.main) {

@@ -17,6 +17,14 @@ export interface StartJupyterOptions {
   openBrowser?: boolean;
   /** Receives every line Jupyter writes to stderr, after the URL is known too (default: dropped). */
   onLog?: (line: string) => void;
+  /**
+   * Start Jupyter in a process group of its own (default false), so that a
+   * terminal's Ctrl-C reaches only us and Jupyter gets exactly one, orderly,
+   * stop request from {@link stopOnSignals}. Otherwise Jupyter receives the
+   * SIGINT itself and then our SIGTERM in the middle of shutting its kernels
+   * down, which aborts that shutdown.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** A running Jupyter server. */
@@ -93,6 +101,7 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
     stdin: "null",
     stdout: "null",
     stderr: "piped",
+    detached: options.ownProcessGroup ?? false,
   }).spawn();
   const log = options.onLog ?? (() => {});
   const exited = child.status.then((s) => s.code);
@@ -137,5 +146,53 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
     pid: child.pid,
     exited,
     stop,
+  };
+}
+
+/** What {@link stopOnSignals} installed. */
+export interface SignalGuard {
+  /** True once a stop signal has arrived. */
+  readonly signalled: boolean;
+  /** Resolves when a stop signal has arrived and the server has stopped. */
+  readonly stopped: Promise<void>;
+  /** Removes the signal listeners. */
+  dispose(): void;
+}
+
+/**
+ * Stops a Jupyter server (and so its kernels) when this process gets SIGINT
+ * (Ctrl-C) or SIGTERM.
+ *
+ * @param server the server to stop
+ * @param onSignal called once, when the first stop signal arrives
+ * @returns a guard: whether a signal came, a promise for the stop, and `dispose()`
+ * @example
+ * ```ts
+ * const server = await startJupyter({ notebookDir: "notebooks", ownProcessGroup: true });
+ * const guard = stopOnSignals(server);
+ * await server.exited;
+ * guard.dispose();
+ * ```
+ */
+export function stopOnSignals(server: JupyterServer, onSignal: () => void = () => {}): SignalGuard {
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  let signalled = false;
+  let resolveStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => resolveStopped = resolve);
+  const listener = () => {
+    if (signalled) return;
+    signalled = true;
+    onSignal();
+    server.stop().then(resolveStopped, resolveStopped);
+  };
+  for (const signal of signals) Deno.addSignalListener(signal, listener);
+  return {
+    get signalled() {
+      return signalled;
+    },
+    stopped,
+    dispose() {
+      for (const signal of signals) Deno.removeSignalListener(signal, listener);
+    },
   };
 }

@@ -10,6 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { ensureJupyter } from "../kernel/jupyter.ts";
+import { stopOnSignals } from "../kernel/jupyter_server.ts";
 import { DEFAULT_CELL_TIMEOUT_MS, type ExecutedNotebook, NotebookRunner } from "./runner.ts";
 
 const USAGE = "usage: deno task nb <notebook.ipynb | folder>... [--out DIR] [--timeout SECONDS]";
@@ -99,6 +100,39 @@ async function writeCopy(outDir: string, source: string, result: ExecutedNoteboo
   await Deno.writeTextFile(target, JSON.stringify(result.notebook, null, 1) + "\n");
 }
 
+/** Runs each notebook in turn, printing progress and collecting failure messages. */
+async function runAll(
+  runner: NotebookRunner,
+  notebooks: string[],
+  options: NbArgs,
+  failures: string[],
+): Promise<void> {
+  for (const path of notebooks) {
+    let result: ExecutedNotebook;
+    try {
+      result = await runner.execute(shown(path), { cellTimeoutMs: options.cellTimeoutMs });
+    } catch (e) {
+      // An unreadable or invalid notebook: report it and go on with the others.
+      const message = (e as Error).message;
+      console.error(`nb: FAIL ${message}`);
+      failures.push(message);
+      continue;
+    }
+    const run = result.cells.filter((c) => c.executionCount !== null).length;
+    console.log(
+      `nb: ${result.failure ? "FAIL" : "ok  "} ${
+        shown(path)
+      }: ${run}/${result.cells.length} code cells ` +
+        `run, ${outputCount(result)} outputs, ${result.seconds.toFixed(1)} s`,
+    );
+    if (options.outDir !== null) await writeCopy(options.outDir, path, result);
+    if (result.failure) {
+      console.error(`nb: ${result.failure.message}`);
+      failures.push(result.failure.message);
+    }
+  }
+}
+
 /**
  * Runs the CLI.
  *
@@ -131,32 +165,20 @@ export async function main(args: string[]): Promise<number> {
   const failures: string[] = [];
   const started = performance.now();
   {
-    await using runner = await NotebookRunner.start({ rootDir: commonFolder(notebooks) });
-    for (const path of notebooks) {
-      let result: ExecutedNotebook;
-      try {
-        result = await runner.execute(shown(path), { cellTimeoutMs: options.cellTimeoutMs });
-      } catch (e) {
-        // An unreadable or invalid notebook: report it and go on with the others.
-        const message = (e as Error).message;
-        console.error(`nb: FAIL ${message}`);
-        failures.push(message);
-        continue;
-      }
-      const run = result.cells.filter((c) => c.executionCount !== null).length;
-      console.log(
-        `nb: ${
-          result.failure ? "FAIL" : "ok  "
-        } ${path}: ${run}/${result.cells.length} code cells ` +
-          `run, ${outputCount(result)} outputs, ${result.seconds.toFixed(1)} s`,
-      );
-      if (options.outDir !== null) await writeCopy(options.outDir, path, result);
-      if (result.failure) {
-        console.error(`nb: ${result.failure.message}`);
-        failures.push(result.failure.message);
-      }
+    await using runner = await NotebookRunner.start({
+      rootDir: commonFolder(notebooks),
+      ownProcessGroup: true,
+    });
+    // Ctrl-C or SIGTERM: stop Jupyter and its kernels, then leave.
+    const guard = stopOnSignals(runner.server, () => console.error("nb: stopping"));
+    guard.stopped.then(() => Deno.exit(130));
+    try {
+      await runAll(runner, notebooks, options, failures);
+    } finally {
+      guard.dispose();
     }
   }
+
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `nb: ${notebooks.length - failures.length} of ${notebooks.length} notebooks ran cleanly ` +

@@ -80,6 +80,11 @@ export interface RunnerOptions {
   ensureKernel?: boolean;
   /** Receives Jupyter's own log lines (default: dropped). */
   onServerLog?: (line: string) => void;
+  /**
+   * Run Jupyter in its own process group (default false); then stopping it on
+   * Ctrl-C is the caller's job (see `stopOnSignals`).
+   */
+  ownProcessGroup?: boolean;
 }
 
 function absolute(path: string): string {
@@ -151,7 +156,11 @@ export class NotebookRunner {
   static async start(options: RunnerOptions): Promise<NotebookRunner> {
     if (options.ensureKernel ?? true) await ensureDenoKernel();
     const rootDir = absolute(options.rootDir);
-    const server = await startJupyter({ notebookDir: rootDir, onLog: options.onServerLog });
+    const server = await startJupyter({
+      notebookDir: rootDir,
+      onLog: options.onServerLog,
+      ownProcessGroup: options.ownProcessGroup,
+    });
     return new NotebookRunner(server, rootDir);
   }
 
