@@ -55,55 +55,70 @@ async function* linesOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<stri
   }
 }
 
+/**
+ * Starts `deno task course`, starts a kernel over the REST API, sends SIGINT
+ * either to the task process alone or to its whole process group (what a
+ * terminal's Ctrl-C does), and checks that nothing it started still runs.
+ */
+async function courseStopsOnSigint(target: "task" | "group"): Promise<void> {
+  const task = new Deno.Command(Deno.execPath(), {
+    args: ["task", "course", "--no-browser", "--port", "8899"],
+    cwd: ROOT,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    // A group of its own, so that signalling the group reaches only this test's processes.
+    detached: true,
+  }).spawn();
+  const stderr = new Response(task.stderr).text();
+  const stdout = linesOf(task.stdout);
+  const [, baseUrl, token] = await readUntil(
+    stdout,
+    /the notebooks are at (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w+)/,
+  );
+  const drained = (async () => {
+    for await (const _ of stdout) { /* keep the pipe open until exit */ }
+  })();
+  const headers = { Authorization: `token ${token}` };
+
+  const specs = await (await fetch(`${baseUrl}api/kernelspecs`, { headers })).json();
+  assert.ok("deno" in specs.kernelspecs, `kernelspecs: ${Object.keys(specs.kernelspecs)}`);
+  const started = await fetch(`${baseUrl}api/kernels`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ name: "deno" }),
+  });
+  const kernel = await started.json();
+  assert.equal(started.status, 201);
+
+  const tree = await processTree(task.pid);
+  const commands = [...tree.values()];
+  assert.ok(commands.some((c) => c.includes("jupyter-notebook")), commands.join("\n"));
+  assert.ok(commands.some((c) => c.includes(`kernel-${kernel.id}.json`)), commands.join("\n"));
+
+  Deno.kill(target === "group" ? -task.pid : task.pid, "SIGINT");
+  const status = await task.status;
+  await drained;
+  const log = await stderr;
+  assert.equal(status.code, 0, log);
+  const left = [];
+  for (const [pid, command] of tree) {
+    if (await isRunning(pid)) left.push(`${pid} ${command}`);
+  }
+  assert.deepEqual(left, [], "processes still running after SIGINT");
+  assert.match(log, /Shutting down 1 kernel/);
+}
+
 Deno.test({
-  name: "deno task course serves the deno kernel, and SIGINT stops Jupyter and its kernels",
+  name: "deno task course serves the deno kernel; SIGINT to the task stops Jupyter and kernels",
   ignore: Deno.build.os !== "linux",
-  fn: async () => {
-    const task = new Deno.Command(Deno.execPath(), {
-      args: ["task", "course", "--no-browser", "--port", "8899"],
-      cwd: ROOT,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const stderr = new Response(task.stderr).text();
-    const stdout = linesOf(task.stdout);
-    const [, baseUrl, token] = await readUntil(
-      stdout,
-      /the notebooks are at (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w+)/,
-    );
-    const drained = (async () => {
-      for await (const _ of stdout) { /* keep the pipe open until exit */ }
-    })();
-    const headers = { Authorization: `token ${token}` };
+  fn: () => courseStopsOnSigint("task"),
+});
 
-    const specs = await (await fetch(`${baseUrl}api/kernelspecs`, { headers })).json();
-    assert.ok("deno" in specs.kernelspecs, `kernelspecs: ${Object.keys(specs.kernelspecs)}`);
-    const started = await fetch(`${baseUrl}api/kernels`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: "deno" }),
-    });
-    const kernel = await started.json();
-    assert.equal(started.status, 201);
-
-    const tree = await processTree(task.pid);
-    const commands = [...tree.values()];
-    assert.ok(commands.some((c) => c.includes("jupyter-notebook")), commands.join("\n"));
-    assert.ok(commands.some((c) => c.includes(`kernel-${kernel.id}.json`)), commands.join("\n"));
-
-    Deno.kill(task.pid, "SIGINT");
-    const status = await task.status;
-    await drained;
-    const log = await stderr;
-    assert.equal(status.code, 0, log);
-    const left = [];
-    for (const [pid, command] of tree) {
-      if (await isRunning(pid)) left.push(`${pid} ${command}`);
-    }
-    assert.deepEqual(left, [], "processes still running after SIGINT");
-    assert.match(log, /Shutting down 1 kernel/);
-  },
+Deno.test({
+  name: "Ctrl-C in a terminal (SIGINT to the process group) stops Jupyter and kernels",
+  ignore: Deno.build.os !== "linux",
+  fn: () => courseStopsOnSigint("group"),
 });
 
 Deno.test("parseCourseArgs passes --no-browser and --port through", () => {
