@@ -6,4 +6,10 @@
  *
  * @module
  */
-export {};
+export { measureTimerLag, type TimerLag, type TimerLagOptions } from "./timer_lag.ts";
+export {
+  countPrimesInterleaved,
+  countPrimesInWorkers,
+  countPrimesSerially,
+  type TimedRun,
+} from "./timed_jobs.ts";
