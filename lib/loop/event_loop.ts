@@ -24,7 +24,12 @@
 import { Deque } from "./deque.ts";
 import { TimerHeap } from "./timer_heap.ts";
 import { type Callback, Handle, type Runnable, TimerHandle } from "./handle.ts";
-import { type Clock, type ClockKind, RealClock, VirtualClock } from "./clock.ts";
+import {
+  type Clock,
+  type ClockKind,
+  RealClock,
+  VirtualClock,
+} from "./clock.ts";
 import { type TraceEvent, TraceRecorder } from "./trace.ts";
 import { RuntimeError } from "./errors.ts";
 import { _peekRunningLoop, _setRunningLoop } from "./running.ts";
@@ -38,6 +43,18 @@ import { Task, type TaskOptions } from "../coroutine/task.ts";
 import type { Awaitable, Coroutine } from "../coroutine/coroutine.ts";
 import { ensureFuture } from "../coroutine/ensure_future.ts";
 import { sweepUnretrieved } from "../coroutine/_unretrieved.ts";
+import {
+  type ConnectOptions,
+  sockAccept,
+  sockConnect,
+  sockRecv,
+  sockSendall,
+} from "../socket/sock_ops.ts";
+import type {
+  Address,
+  ListeningSocket,
+  StreamSocket,
+} from "../socket/types.ts";
 
 /** Options for `new EventLoop(...)`. */
 export interface EventLoopOptions {
@@ -104,12 +121,16 @@ export class EventLoop {
     const origin = performance.now();
     const clock = options.clock ?? "real";
     if (clock !== "real" && clock !== "virtual") {
-      throw new TypeError(`clock must be "real" or "virtual", not ${JSON.stringify(clock)}`);
+      throw new TypeError(
+        `clock must be "real" or "virtual", not ${JSON.stringify(clock)}`,
+      );
     }
     this.clock = clock;
     this._virtual = clock === "virtual" ? new VirtualClock() : null;
     this._clock = this._virtual ?? new RealClock(origin);
-    this._tracer = options.trace ? new TraceRecorder(origin, this._virtual) : null;
+    this._tracer = options.trace
+      ? new TraceRecorder(origin, this._virtual)
+      : null;
   }
 
   // ---------------------------------------------------------------- time
@@ -146,9 +167,16 @@ export class EventLoop {
    * ```
    */
   // deno-lint-ignore no-explicit-any
-  callSoon<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+  callSoon<A extends any[]>(
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): Handle {
     if (this._closed) throw closedError();
-    const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
+    const handle = new Handle(
+      callback as Callback,
+      args.length === 0 ? undefined : args,
+      this,
+    );
     this._ready.push(handle);
     return handle;
   }
@@ -179,7 +207,10 @@ export class EventLoop {
    * ```
    */
   // deno-lint-ignore no-explicit-any
-  callSoonThreadsafe<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+  callSoonThreadsafe<A extends any[]>(
+    callback: (...args: A) => unknown,
+    ...args: A
+  ): Handle {
     const handle = this.callSoon(callback, ...args);
     this._wakeUp();
     return handle;
@@ -205,7 +236,9 @@ export class EventLoop {
     callback: (...args: A) => unknown,
     ...args: A
   ): TimerHandle {
-    if (!Number.isFinite(delay)) throw new TypeError(`delay must be a finite number: ${delay}`);
+    if (!Number.isFinite(delay)) {
+      throw new TypeError(`delay must be a finite number: ${delay}`);
+    }
     return this.callAt(this.time() + delay, callback, ...args);
   }
 
@@ -231,7 +264,9 @@ export class EventLoop {
     ...args: A
   ): TimerHandle {
     if (this._closed) throw closedError();
-    if (!Number.isFinite(when)) throw new TypeError(`when must be a finite number: ${when}`);
+    if (!Number.isFinite(when)) {
+      throw new TypeError(`when must be a finite number: ${when}`);
+    }
     const timer = new TimerHandle(
       when,
       this._timerSeq++,
@@ -343,7 +378,9 @@ export class EventLoop {
     } finally {
       future.removeDoneCallback(stopLoopOf);
     }
-    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    if (!future.done()) {
+      throw new RuntimeError("Event loop stopped before Future completed.");
+    }
     return future.result();
   }
 
@@ -373,7 +410,9 @@ export class EventLoop {
         const wait = this.runOnce();
         if (this._stopping) break;
         if (wait > 0) {
-          if (wait === Infinity && this._virtual !== null && this._holds === 0) {
+          if (
+            wait === Infinity && this._virtual !== null && this._holds === 0
+          ) {
             throw new RuntimeError(
               "deadlock: nothing is ready, no timer is set and no outside work is pending, " +
                 "so nothing can ever happen (is a task waiting for a future nobody will resolve?)",
@@ -381,7 +420,9 @@ export class EventLoop {
           }
           await this._idleWait(wait);
           lastPollMs = performance.now();
-        } else if (this._virtual === null && ++iterations === POLL_EVERY_ITERATIONS) {
+        } else if (
+          this._virtual === null && ++iterations === POLL_EVERY_ITERATIONS
+        ) {
           // A busy real-clock loop never idles; let Deno deliver I/O now and then.
           iterations = 0;
           if (performance.now() - lastPollMs >= POLL_AFTER_MS) {
@@ -488,7 +529,9 @@ export class EventLoop {
    * ```
    */
   close(): void {
-    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._running) {
+      throw new RuntimeError("Cannot close a running event loop");
+    }
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
@@ -523,6 +566,74 @@ export class EventLoop {
    */
   isClosed(): boolean {
     return this._closed;
+  }
+
+  // ------------------------------------------------------------ sockets
+  // asyncio's loop.sock_* methods. The bodies live in lib/socket/sock_ops.ts,
+  // next to the sockets they wait for; the loop only names them.
+
+  /**
+   * Receives up to `n` bytes from `sock`, waiting until some arrive (asyncio's `sock_recv`).
+   *
+   * @param sock A connected socket (real or simulated).
+   * @param n The most bytes to return.
+   * @returns A coroutine of the bytes; empty means the peer closed its side.
+   * @example
+   * ```ts
+   * // const data = yield* loop.sockRecv(conn, 1024);
+   * ```
+   */
+  sockRecv(sock: StreamSocket, n: number): Coroutine<Uint8Array> {
+    return sockRecv(this, sock, n);
+  }
+
+  /**
+   * Sends all of `data` on `sock`, waiting while its send buffer is full (asyncio's `sock_sendall`).
+   *
+   * @param sock A connected socket.
+   * @param data The bytes.
+   * @returns A coroutine that finishes when every byte is accepted.
+   * @example
+   * ```ts
+   * // yield* loop.sockSendall(conn, new TextEncoder().encode("hello\n"));
+   * ```
+   */
+  sockSendall(sock: StreamSocket, data: Uint8Array): Coroutine<void> {
+    return sockSendall(this, sock, data);
+  }
+
+  /**
+   * Accepts the next connection on `listener`, waiting until one comes (asyncio's `sock_accept`).
+   *
+   * @param listener A listening socket.
+   * @returns A coroutine of `[socket, peer address]`.
+   * @example
+   * ```ts
+   * // const [conn, address] = yield* loop.sockAccept(listener);
+   * ```
+   */
+  sockAccept(listener: ListeningSocket): Coroutine<[StreamSocket, Address]> {
+    return sockAccept(this, listener);
+  }
+
+  /**
+   * Connects to `host:port` (real TCP, or `options.network`) and waits until connected.
+   *
+   * @param host The host.
+   * @param port The port.
+   * @param options `network`: a `SimNetwork` instead of real TCP.
+   * @returns A coroutine of the connected socket.
+   * @example
+   * ```ts
+   * // const sock = yield* loop.sockConnect("127.0.0.1", 8888);
+   * ```
+   */
+  sockConnect(
+    host: string,
+    port: number,
+    options?: ConnectOptions,
+  ): Coroutine<StreamSocket> {
+    return sockConnect(this, host, port, options);
   }
 
   // ------------------------------------------------------------- errors
@@ -711,7 +822,9 @@ export class EventLoop {
       };
       this._wake = wake;
       // Whole milliseconds, rounded up, so the timer is due when we wake.
-      if (seconds !== Infinity) timer = setTimeout(wake, Math.ceil(seconds * 1000));
+      if (seconds !== Infinity) {
+        timer = setTimeout(wake, Math.ceil(seconds * 1000));
+      }
     });
   }
 
@@ -738,9 +851,13 @@ export class EventLoop {
 
   private _checkCanRun(): void {
     if (this._closed) throw closedError();
-    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (this._running) {
+      throw new RuntimeError("This event loop is already running");
+    }
     if (_peekRunningLoop() !== null) {
-      throw new RuntimeError("Cannot run the event loop while another loop is running");
+      throw new RuntimeError(
+        "Cannot run the event loop while another loop is running",
+      );
     }
   }
 }

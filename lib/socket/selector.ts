@@ -1,0 +1,194 @@
+/**
+ * A selector, Python's `selectors.DefaultSelector` for the course's sockets:
+ * register sockets with the events you care about, then ask which are ready.
+ *
+ * An honest difference from Python. There, `select(timeout)` blocks the thread
+ * inside the kernel until a socket is ready. JavaScript cannot block its one
+ * thread, so here `select(timeout)` is a coroutine: `yield* selector.select(1)`
+ * suspends the task until a registered socket is ready or the timeout passes,
+ * and the loop idles meanwhile. That idle wait is where Deno's runtime really
+ * polls the operating system (epoll through tokio) and finishes native reads,
+ * which is what makes a socket "ready" here (see `tcp_socket.ts`). Because it
+ * runs on the loop, the same code works on a {@link SimNetwork} with exact
+ * virtual times.
+ *
+ * @module
+ */
+import type { Coroutine } from "../coroutine/coroutine.ts";
+import { getRunningLoop } from "../loop/running.ts";
+import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
+import type { Selectable } from "./types.ts";
+
+/**
+ * What `register` returns and `select` reports: the socket (`fileobj`), the
+ * events it was registered for, and the data attached to it.
+ */
+export interface SelectorKey<T = unknown> {
+  /** The registered socket. */
+  readonly fileobj: Selectable;
+  /** The events it is watched for: `EVENT_READ`, `EVENT_WRITE` or both. */
+  readonly events: number;
+  /** Whatever was passed to `register` (a callback, a state object...). */
+  readonly data: T;
+}
+
+/**
+ * Watches several sockets at once and reports which are ready.
+ *
+ * @typeParam T The type of the data attached to each key.
+ * @example
+ * ```ts
+ * import { EVENT_READ, EventLoop, listenTcp, Selector } from "@course/lib";
+ * const loop = new EventLoop();
+ * const server = listenTcp(0);
+ * const selector = new Selector();
+ * selector.register(server, EVENT_READ, "the listening socket");
+ * const events = await loop.runUntilComplete((function* () {
+ *   const client = yield* loop.sockConnect("127.0.0.1", server.localAddress.port);
+ *   const ready = yield* selector.select(1); // the pending connection makes it readable
+ *   client.close();
+ *   return ready.map(([key, mask]) => [key.data, mask]);
+ * })());
+ * console.log(events); // [["the listening socket", 1]]
+ * server.close();
+ * await server.waitClosed();
+ * ```
+ */
+export class Selector<T = unknown> {
+  #keys = new Map<Selectable, SelectorKey<T>>();
+  #closed = false;
+
+  /**
+   * Starts watching `fileobj` for `events`.
+   * @param fileobj A socket (listening or connected).
+   * @param events `EVENT_READ`, `EVENT_WRITE`, or `EVENT_READ | EVENT_WRITE`.
+   * @param data Anything to attach to the key.
+   * @returns The new key.
+   * @throws {Error} If `fileobj` is already registered or `events` is invalid.
+   */
+  register(fileobj: Selectable, events: number, data?: T): SelectorKey<T> {
+    this.#checkOpen();
+    checkEvents(events);
+    if (this.#keys.has(fileobj)) throw new Error("this socket is already registered");
+    const key: SelectorKey<T> = { fileobj, events, data: data as T };
+    this.#keys.set(fileobj, key);
+    return key;
+  }
+
+  /**
+   * Stops watching `fileobj`.
+   * @param fileobj A registered socket.
+   * @returns Its key.
+   * @throws {Error} If it is not registered.
+   */
+  unregister(fileobj: Selectable): SelectorKey<T> {
+    const key = this.getKey(fileobj);
+    this.#keys.delete(fileobj);
+    return key;
+  }
+
+  /**
+   * Changes the events (and data) `fileobj` is watched for.
+   * @param fileobj A registered socket.
+   * @param events The new events.
+   * @param data The new data (the old data is kept when omitted).
+   * @returns The new key.
+   */
+  modify(fileobj: Selectable, events: number, data?: T): SelectorKey<T> {
+    checkEvents(events);
+    const old = this.getKey(fileobj);
+    const key: SelectorKey<T> = { fileobj, events, data: data === undefined ? old.data : data };
+    this.#keys.set(fileobj, key);
+    return key;
+  }
+
+  /**
+   * The key of a registered socket.
+   * @param fileobj A registered socket.
+   * @returns Its key.
+   * @throws {Error} If it is not registered.
+   */
+  getKey(fileobj: Selectable): SelectorKey<T> {
+    const key = this.#keys.get(fileobj);
+    if (key === undefined) throw new Error("this socket is not registered");
+    return key;
+  }
+
+  /**
+   * Every registered key, by socket.
+   * @returns A read-only view of the registrations.
+   */
+  getMap(): ReadonlyMap<Selectable, SelectorKey<T>> {
+    return this.#keys;
+  }
+
+  /**
+   * Waits until at least one registered socket is ready, or `timeout` seconds pass.
+   *
+   * It always lets the loop take one turn, even with `timeout` 0 or a socket
+   * already ready: a JavaScript task that never gave the loop a turn would
+   * never let Deno finish any I/O, so a `select(0)` polling loop would spin.
+   *
+   * @param timeout Seconds to wait at most; `null` (default) waits as long as needed, 0 only polls.
+   * @returns `[key, events]` pairs: each ready socket's key and which of its events are ready.
+   */
+  *select(timeout: number | null = null): Coroutine<[SelectorKey<T>, number][]> {
+    this.#checkOpen();
+    const loop = getRunningLoop();
+    let ready = this.#poll();
+    if (ready.length > 0 || timeout !== null && timeout <= 0) {
+      yield; // one loop turn, as promised above
+      return ready.length > 0 ? ready : this.#poll();
+    }
+    const future = loop.createFuture<void>();
+    const wake = () => {
+      if (!future.done()) future.setResult(undefined);
+    };
+    const check = () => {
+      if (this.#poll().length > 0) wake();
+    };
+    const stops: (() => void)[] = [];
+    let holds = 0;
+    for (const key of this.#keys.values()) {
+      stops.push(key.fileobj.watch(() => loop.callSoonThreadsafe(check)));
+      if (key.fileobj.native) holds++;
+    }
+    // Real sockets complete outside the loop: keep a virtual-clock loop waiting for them.
+    const release = holds > 0 && loop.clock === "virtual" ? loop.keepAlive() : null;
+    const timer = timeout === null ? null : loop.callLater(timeout, wake);
+    try {
+      yield* future;
+    } finally {
+      for (const stop of stops) stop();
+      release?.();
+      timer?.cancel();
+    }
+    ready = this.#poll();
+    return ready;
+  }
+
+  /** Unregisters everything; the selector cannot be used afterwards. */
+  close(): void {
+    this.#keys.clear();
+    this.#closed = true;
+  }
+
+  #poll(): [SelectorKey<T>, number][] {
+    const ready: [SelectorKey<T>, number][] = [];
+    for (const key of this.#keys.values()) {
+      const mask = readyEvents(key.fileobj, key.events);
+      if (mask !== 0) ready.push([key, mask]);
+    }
+    return ready;
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new Error("the selector is closed");
+  }
+}
+
+function checkEvents(events: number): void {
+  if (!Number.isInteger(events) || events <= 0 || (events & ~(EVENT_READ | EVENT_WRITE)) !== 0) {
+    throw new Error(`events must be EVENT_READ, EVENT_WRITE or both, not ${events}`);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The loop's socket operations, asyncio's `loop.sock_recv` and friends: each is
+ * a small coroutine that tries the non-blocking operation and, if it would
+ * block, suspends the task until the socket is ready, then tries again.
+ * `EventLoop` exposes them as `loop.sockRecv(...)` etc.; these are the bodies.
+ *
+ * Every way a task waits for a socket goes through {@link waitReady}: it
+ * watches the socket and, when readiness may have changed, schedules a check
+ * with `loop.callSoonThreadsafe` (real sockets tell it from a native promise,
+ * outside the loop; simulated ones from a loop timer). The check resolves the
+ * future the task waits on.
+ *
+ * @module
+ */
+import type { EventLoop } from "../loop/event_loop.ts";
+import type { Coroutine } from "../coroutine/coroutine.ts";
+import { Future } from "../coroutine/future.ts";
+import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
+import { tcp } from "./tcp_listener.ts";
+import type { Address, ListeningSocket, Network, Selectable, StreamSocket } from "./types.ts";
+
+/**
+ * Suspends the running task until `fileobj` is ready for one of `events`.
+ * Returns at once if it already is.
+ *
+ * @param loop The running loop.
+ * @param fileobj The socket to wait for.
+ * @param events `EVENT_READ`, `EVENT_WRITE`, or both.
+ * @returns A coroutine that finishes when the socket is ready.
+ * @example
+ * ```ts
+ * import { EVENT_READ, EventLoop, listenTcp, waitReady } from "@course/lib";
+ * const loop = new EventLoop();
+ * const listener = listenTcp(0);
+ * loop.callSoon(() => listener.close()); // a closed socket counts as readable
+ * await loop.runUntilComplete(waitReady(loop, listener, EVENT_READ));
+ * await listener.waitClosed();
+ * ```
+ */
+export function* waitReady(loop: EventLoop, fileobj: Selectable, events: number): Coroutine<void> {
+  if (readyEvents(fileobj, events) !== 0) return;
+  const future = loop.createFuture<void>();
+  const check = () => {
+    if (!future.done() && readyEvents(fileobj, events) !== 0) future.setResult(undefined);
+  };
+  const stop = fileobj.watch(() => loop.callSoonThreadsafe(check));
+  // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
+  const release = fileobj.native && loop.clock === "virtual" ? loop.keepAlive() : null;
+  try {
+    yield* future;
+  } finally {
+    stop();
+    release?.();
+  }
+}
+
+/**
+ * Receives up to `n` bytes, waiting until some arrive (asyncio's `loop.sock_recv`).
+ *
+ * @param loop The running loop.
+ * @param sock A connected socket.
+ * @param n The most bytes to return.
+ * @returns The bytes; an empty array means the peer closed its side.
+ * @example
+ * ```ts
+ * import { EventLoop, listenTcp } from "@course/lib";
+ * const loop = new EventLoop();
+ * const server = listenTcp(0);
+ * const text = await loop.runUntilComplete((function* () {
+ *   const client = yield* loop.sockConnect("127.0.0.1", server.localAddress.port);
+ *   const [conn] = yield* loop.sockAccept(server);
+ *   yield* loop.sockSendall(client, new TextEncoder().encode("hi"));
+ *   const data = yield* loop.sockRecv(conn, 1024);
+ *   client.close();
+ *   conn.close();
+ *   return new TextDecoder().decode(data);
+ * })());
+ * console.log(text); // "hi"
+ * server.close();
+ * await server.waitClosed();
+ * ```
+ */
+export function* sockRecv(loop: EventLoop, sock: StreamSocket, n: number): Coroutine<Uint8Array> {
+  while (!sock.readable) yield* waitReady(loop, sock, EVENT_READ);
+  return sock.recv(n);
+}
+
+/**
+ * Sends all of `data`, waiting whenever the send buffer is full (asyncio's `loop.sock_sendall`).
+ * Finishes when every byte is in the socket's send buffer.
+ *
+ * @param loop The running loop.
+ * @param sock A connected socket.
+ * @param data The bytes to send.
+ * @returns A coroutine that finishes once all bytes are accepted.
+ * @example
+ * ```ts
+ * // See sockRecv's example: `yield* loop.sockSendall(client, bytes)`.
+ * ```
+ */
+export function* sockSendall(
+  loop: EventLoop,
+  sock: StreamSocket,
+  data: Uint8Array,
+): Coroutine<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    if (!sock.writable) {
+      yield* waitReady(loop, sock, EVENT_WRITE);
+      continue;
+    }
+    offset += sock.send(offset === 0 ? data : data.subarray(offset));
+  }
+}
+
+/**
+ * Accepts the next connection, waiting until one comes (asyncio's `loop.sock_accept`).
+ *
+ * @param loop The running loop.
+ * @param listener A listening socket.
+ * @returns The connected socket and the peer's address.
+ * @example
+ * ```ts
+ * // See sockRecv's example: `const [conn, address] = yield* loop.sockAccept(server)`.
+ * ```
+ */
+export function* sockAccept(
+  loop: EventLoop,
+  listener: ListeningSocket,
+): Coroutine<[StreamSocket, Address]> {
+  while (!listener.readable) yield* waitReady(loop, listener, EVENT_READ);
+  return listener.accept();
+}
+
+/** Options of {@link sockConnect}. */
+export interface ConnectOptions {
+  /** Where to connect: the real loopback ({@link tcp}, the default) or a {@link SimNetwork}. */
+  network?: Network;
+}
+
+/**
+ * Connects to `host:port`, waiting until the connection is established
+ * (asyncio's `loop.sock_connect`, which also creates the socket here).
+ *
+ * @param loop The running loop.
+ * @param host The host to connect to.
+ * @param port The port.
+ * @param options `network`: real TCP by default.
+ * @returns The connected socket.
+ * @throws {ConnectionRefusedError} When nothing listens there.
+ * @example
+ * ```ts
+ * // See sockRecv's example: `const client = yield* loop.sockConnect("127.0.0.1", port)`.
+ * ```
+ */
+export function* sockConnect(
+  loop: EventLoop,
+  host: string,
+  port: number,
+  options: ConnectOptions = {},
+): Coroutine<StreamSocket> {
+  const sock = (options.network ?? tcp).connect(port, host);
+  try {
+    while (!sock.writable) yield* waitReady(loop, sock, EVENT_WRITE);
+  } catch (error) {
+    sock.abort(); // cancelled while connecting: do not leave the socket behind
+    throw error;
+  }
+  if (sock.error) {
+    sock.close();
+    throw sock.error;
+  }
+  return sock;
+}
+
+/**
+ * Waits, inside a task, for a native promise such as `sock.waitClosed()`.
+ *
+ * @param loop The running loop.
+ * @param promise The promise.
+ * @returns Its value.
+ * @ignore
+ */
+export function* _awaitPromise<T>(loop: EventLoop, promise: Promise<T>): Coroutine<T> {
+  return yield* Future.fromPromise(promise, loop);
+}

@@ -1,0 +1,189 @@
+/**
+ * `StreamReader`, asyncio's buffered reader over a socket: `read(n)`,
+ * `readline()`, `readexactly(n)`, `readuntil(sep)`, `atEof()`. Each read is a
+ * coroutine (`yield* reader.readline()`); when the buffer lacks what it needs it
+ * waits for the socket with `sockRecv`, so an idle connection costs nothing.
+ *
+ * Back-pressure on the reading side comes for free: the reader takes bytes from
+ * the socket only when asked, and a socket whose receive buffer is full stops
+ * reading from the network, so a fast sender is slowed down by TCP itself.
+ *
+ * @module
+ */
+import type { EventLoop } from "../loop/event_loop.ts";
+import type { Coroutine } from "../coroutine/coroutine.ts";
+import { getRunningLoop } from "../loop/running.ts";
+import { IncompleteReadError, LimitOverrunError } from "./errors.ts";
+import { sockRecv } from "./sock_ops.ts";
+import type { StreamSocket } from "./types.ts";
+
+const EMPTY = new Uint8Array(0);
+const RECV_SIZE = 64 * 1024;
+
+/** Options of a {@link StreamReader}. */
+export interface StreamReaderOptions {
+  /** The longest line `readline`/`readuntil` accept, in bytes (asyncio's `limit`). Default 64 KiB. */
+  limit?: number;
+  /** The loop; the running loop by default. */
+  loop?: EventLoop;
+}
+
+/**
+ * Reads bytes, lines and exact-size records from a stream socket.
+ *
+ * @example
+ * ```ts
+ * import { EventLoop, openConnection, startServer, type StreamReader, type StreamWriter } from "@course/lib";
+ * const loop = new EventLoop();
+ * const line = await loop.runUntilComplete((function* () {
+ *   const server = yield* startServer(function* (_r: StreamReader, w: StreamWriter) {
+ *     w.write("hello\nworld\n");
+ *     yield* w.drain();
+ *   }, "127.0.0.1", 0);
+ *   const [reader, writer] = yield* openConnection("127.0.0.1", server.port);
+ *   const first = yield* reader.readline();
+ *   writer.close();
+ *   yield* writer.waitClosed();
+ *   server.close();
+ *   yield* server.waitClosed();
+ *   return new TextDecoder().decode(first);
+ * })());
+ * console.log(line); // "hello\n"
+ * ```
+ */
+export class StreamReader {
+  #sock: StreamSocket;
+  #loop: EventLoop;
+  #limit: number;
+  #buffer: Uint8Array = EMPTY;
+  #eof = false;
+
+  /**
+   * Usually made by {@link openConnection} or {@link startServer}.
+   * @param sock The connected socket to read from.
+   * @param options `limit` and `loop`.
+   */
+  constructor(sock: StreamSocket, options: StreamReaderOptions = {}) {
+    this.#sock = sock;
+    this.#loop = options.loop ?? getRunningLoop();
+    this.#limit = options.limit ?? 64 * 1024;
+  }
+
+  /** Bytes received and buffered here, not yet read. */
+  get buffered(): number {
+    return this.#buffer.length;
+  }
+
+  /**
+   * True when the buffer is empty and the peer has closed its side: no read will return data again.
+   * @returns Whether the stream is at its end.
+   */
+  atEof(): boolean {
+    return this.#eof && this.#buffer.length === 0;
+  }
+
+  /**
+   * Reads up to `n` bytes (all of them until end of file when `n` is -1, the default).
+   * Returns as soon as some bytes are there.
+   * @param n The most bytes; -1 for everything until end of file.
+   * @returns The bytes; empty only at end of file.
+   */
+  *read(n = -1): Coroutine<Uint8Array> {
+    if (n === 0) return EMPTY;
+    if (n < 0) {
+      while (!this.#eof) yield* this.#fill();
+      return this.#take(this.#buffer.length);
+    }
+    if (this.#buffer.length === 0 && !this.#eof) yield* this.#fill();
+    return this.#take(Math.min(n, this.#buffer.length));
+  }
+
+  /**
+   * Reads exactly `n` bytes.
+   * @param n How many bytes.
+   * @returns Exactly `n` bytes.
+   * @throws {IncompleteReadError} If the stream ends first (`partial` holds what came).
+   */
+  *readexactly(n: number): Coroutine<Uint8Array> {
+    while (this.#buffer.length < n) {
+      if (this.#eof) throw new IncompleteReadError(this.#take(this.#buffer.length), n);
+      yield* this.#fill();
+    }
+    return this.#take(n);
+  }
+
+  /**
+   * Reads up to and including `separator`.
+   * @param separator The bytes (or text) that end a record; `"\n"` by default.
+   * @returns The record, separator included.
+   * @throws {IncompleteReadError} If the stream ends first (`partial` holds what came).
+   * @throws {LimitOverrunError} If `limit` bytes arrive without a separator (they stay buffered).
+   */
+  *readuntil(separator: Uint8Array | string = "\n"): Coroutine<Uint8Array> {
+    const sep = typeof separator === "string" ? new TextEncoder().encode(separator) : separator;
+    if (sep.length === 0) throw new Error("the separator must not be empty");
+    let from = 0;
+    for (;;) {
+      const at = indexOf(this.#buffer, sep, from);
+      if (at >= 0) {
+        const end = at + sep.length;
+        if (end > this.#limit) {
+          throw new LimitOverrunError("separator found but the record exceeds the limit", end);
+        }
+        return this.#take(end);
+      }
+      if (this.#buffer.length > this.#limit) {
+        throw new LimitOverrunError("separator not found within the limit", this.#buffer.length);
+      }
+      if (this.#eof) throw new IncompleteReadError(this.#take(this.#buffer.length), null);
+      // Search only the new bytes next time (minus a separator's worth that may straddle).
+      from = Math.max(0, this.#buffer.length - sep.length + 1);
+      yield* this.#fill();
+    }
+  }
+
+  /**
+   * Reads one line, newline included. At end of file returns what is left (maybe no newline, maybe empty).
+   * @returns The line.
+   * @throws {LimitOverrunError} If a line is longer than `limit`.
+   */
+  *readline(): Coroutine<Uint8Array> {
+    try {
+      return yield* this.readuntil("\n");
+    } catch (error) {
+      if (error instanceof IncompleteReadError) return error.partial;
+      throw error;
+    }
+  }
+
+  *#fill(): Coroutine<void> {
+    const data = yield* sockRecv(this.#loop, this.#sock, RECV_SIZE);
+    if (data.length === 0) {
+      this.#eof = true;
+    } else if (this.#buffer.length === 0) {
+      this.#buffer = data;
+    } else {
+      const joined = new Uint8Array(this.#buffer.length + data.length);
+      joined.set(this.#buffer);
+      joined.set(data, this.#buffer.length);
+      this.#buffer = joined;
+    }
+  }
+
+  #take(n: number): Uint8Array {
+    if (n === 0) return EMPTY;
+    const out = this.#buffer.subarray(0, n);
+    this.#buffer = n === this.#buffer.length ? EMPTY : this.#buffer.subarray(n);
+    return out;
+  }
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  if (needle.length === 1) return haystack.indexOf(needle[0], from);
+  const last = haystack.length - needle.length;
+  outer: for (let i = from; i <= last; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,431 @@
+/**
+ * A real TCP connection on the loopback, made non-blocking and readiness-based
+ * the way a selector loop expects, on top of Deno's promise-based TCP API.
+ *
+ * How it maps onto a selector loop, in plain words. In Python the kernel owns a
+ * receive buffer and a send buffer per socket; `select()` asks the kernel which
+ * buffers have data or room, and `recv`/`send` copy bytes out of or into them
+ * without ever waiting. Deno has no `select()`: it only offers "read into this
+ * buffer and tell me when done" (a promise). So this class plays the kernel's
+ * part in user space:
+ *
+ * - It always keeps one native `conn.read()` outstanding. When it completes,
+ *   the bytes go into the socket's receive buffer and the socket becomes
+ *   *readable*; its watchers are told. When the receive buffer is full it stops
+ *   reading, so the peer's writes back up through TCP, as with a full kernel buffer.
+ * - `send()` copies bytes into a bounded send buffer and returns at once; a
+ *   background `conn.write()` empties it. Below the limit the socket is *writable*.
+ * - `recv()` and `send()` never wait: with nothing to do they throw
+ *   {@link BlockingIOError}, as a non-blocking Python socket does.
+ *
+ * The teaching loop waits for readiness: a watcher calls
+ * `loop.callSoonThreadsafe(...)`, which wakes the loop's idle wait. That idle
+ * wait (an `await`) is the moment Deno's runtime polls the operating system
+ * (epoll, through tokio) and completes native reads and writes: the same place
+ * where a Python selector loop calls `select()`.
+ *
+ * @module
+ */
+import {
+  _fromNative,
+  BlockingIOError,
+  BrokenPipeError,
+  ConnectionRefusedError,
+  SocketClosedError,
+} from "./errors.ts";
+import type { Address, StreamSocket } from "./types.ts";
+import { Watchers } from "./watchers.ts";
+
+/** Buffer sizes of a {@link TcpSocket}, in bytes. */
+export interface TcpSocketOptions {
+  /** The most bytes held received but not yet `recv`'d; reading pauses above it. Default 64 KiB. */
+  recvBufferSize?: number;
+  /** The most bytes `send` accepts before the network has taken them. Default 64 KiB. */
+  sendBufferSize?: number;
+  /** Bytes asked for by each native read. Default 16 KiB. */
+  readSize?: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * A non-blocking TCP socket over a `Deno.TcpConn`: `recv`, `send`,
+ * `shutdownWrite`, `close`, with readiness (`readable`, `writable`, `watch`).
+ * Make one with {@link connectTcp} or take one from {@link TcpListener.accept}.
+ *
+ * @example
+ * ```ts
+ * import { connectTcp, listenTcp } from "@course/lib";
+ * const listener = listenTcp(0);
+ * const client = connectTcp(listener.localAddress.port);
+ * console.log(client.connected); // false: a non-blocking connect is under way
+ * client.abort();
+ * listener.close();
+ * await Promise.all([client.waitClosed(), listener.waitClosed()]);
+ * ```
+ */
+export class TcpSocket implements StreamSocket {
+  /** Real TCP: readiness comes from Deno's native I/O. */
+  readonly native = true;
+  #conn: Deno.TcpConn | null = null;
+  #watchers = new Watchers();
+  #recvChunks: Uint8Array[] = [];
+  #recvBuffered = 0;
+  #eof = false;
+  #error: Error | null = null;
+  #reading = false;
+  #readBuffer: Uint8Array | null = null;
+  #sendChunks: Uint8Array[] = [];
+  #sendBuffered = 0;
+  #writing = false;
+  #shutdownAsked = false;
+  #shutdownDone = false;
+  #closed = false;
+  #connClosed = false;
+  #connecting: Promise<void> | null = null;
+  #reader: Promise<void> | null = null;
+  #writer: Promise<void> | null = null;
+  #localAddress: Address = { hostname: "", port: 0 };
+  #remoteAddress: Address;
+  readonly #recvBufferSize: number;
+  readonly #sendBufferSize: number;
+  readonly #readSize: number;
+
+  /**
+   * Use {@link connectTcp} or {@link TcpListener} instead.
+   * @param source An open connection, or a pending `Deno.connect`.
+   * @param remote The peer's address.
+   * @param options Buffer sizes.
+   */
+  constructor(
+    source: Deno.TcpConn | Promise<Deno.TcpConn>,
+    remote: Address,
+    options: TcpSocketOptions = {},
+  ) {
+    this.#recvBufferSize = options.recvBufferSize ?? 64 * 1024;
+    this.#sendBufferSize = options.sendBufferSize ?? 64 * 1024;
+    this.#readSize = options.readSize ?? 16 * 1024;
+    this.#remoteAddress = remote;
+    if (source instanceof Promise) {
+      this.#connecting = source.then(
+        (conn) => this.#attach(conn),
+        (error) => {
+          this.#error = error instanceof Deno.errors.ConnectionRefused
+            ? new ConnectionRefusedError(
+              `connect to ${remote.hostname}:${remote.port}: connection refused`,
+              { cause: error },
+            )
+            : _fromNative(error, "connect");
+          this.#watchers.notify();
+        },
+      ).finally(() => {
+        this.#connecting = null;
+      });
+    } else {
+      this.#attach(source);
+    }
+  }
+
+  #attach(conn: Deno.TcpConn): void {
+    if (this.#closed) {
+      // Closed while the connect was under way: nothing left to do with it.
+      conn.close();
+      this.#connClosed = true;
+      return;
+    }
+    this.#conn = conn;
+    conn.setNoDelay(true); // small echoes go out at once, no Nagle wait
+    this.#localAddress = { hostname: conn.localAddr.hostname, port: conn.localAddr.port };
+    this.#remoteAddress = { hostname: conn.remoteAddr.hostname, port: conn.remoteAddr.port };
+    this.#startReading();
+    if (this.#sendBuffered > 0 || this.#shutdownAsked) this.#startWriting();
+    this.#watchers.notify();
+  }
+
+  /** True once the connection is established. */
+  get connected(): boolean {
+    return this.#conn !== null;
+  }
+
+  /** True when `recv` would not block: data, end of file, an error, or closed. */
+  get readable(): boolean {
+    return this.#recvBuffered > 0 || this.#eof || this.#error !== null || this.#closed;
+  }
+
+  /** True when `send` would not block: connected with room in the send buffer, or an error to report. */
+  get writable(): boolean {
+    return this.#error !== null || this.#closed ||
+      (this.#conn !== null && !this.#shutdownAsked && this.#sendBuffered < this.#sendBufferSize);
+  }
+
+  /** The error that ended the connection, if any. */
+  get error(): Error | null {
+    return this.#error;
+  }
+
+  /** True once `close()` or `abort()` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Bytes received and not yet taken by `recv`. */
+  get recvBuffered(): number {
+    return this.#recvBuffered;
+  }
+
+  /** Bytes accepted by `send` and not yet written to the connection. */
+  get sendBuffered(): number {
+    return this.#sendBuffered;
+  }
+
+  /** This end's address (port 0 until connected). */
+  get localAddress(): Address {
+    return this.#localAddress;
+  }
+
+  /** The peer's address. */
+  get remoteAddress(): Address {
+    return this.#remoteAddress;
+  }
+
+  /**
+   * Calls `listener` whenever readiness may have changed.
+   * @param listener What to call.
+   * @returns A function that stops the calls.
+   */
+  watch(listener: () => void): () => void {
+    return this.#watchers.add(listener);
+  }
+
+  /**
+   * Takes up to `n` received bytes; an empty array means end of file.
+   * @param n The most bytes to take.
+   * @returns The bytes, or an empty array at end of file.
+   * @throws {BlockingIOError} When nothing has arrived yet.
+   * @throws {ConnectionResetError} When the connection failed and no data is left.
+   */
+  recv(n: number): Uint8Array {
+    if (this.#closed) throw new SocketClosedError("recv");
+    if (this.#recvBuffered === 0) {
+      if (this.#error) throw this.#error;
+      if (this.#eof) return EMPTY;
+      throw new BlockingIOError("recv");
+    }
+    const out = this.#take(n);
+    // Room again in the receive buffer: let the native reads resume.
+    if (!this.#reading) this.#startReading();
+    return out;
+  }
+
+  #take(n: number): Uint8Array {
+    const first = this.#recvChunks[0];
+    if (first.length <= n) {
+      this.#recvChunks.shift();
+      this.#recvBuffered -= first.length;
+      return first;
+    }
+    this.#recvChunks[0] = first.subarray(n);
+    this.#recvBuffered -= n;
+    return first.subarray(0, n);
+  }
+
+  /**
+   * Copies as much of `data` as fits into the send buffer.
+   * @param data The bytes to send.
+   * @returns How many bytes were accepted.
+   * @throws {BlockingIOError} When not yet connected or the send buffer is full.
+   * @throws {BrokenPipeError} After `shutdownWrite()`, or when the connection failed.
+   */
+  send(data: Uint8Array): number {
+    if (this.#closed) throw new SocketClosedError("send");
+    if (this.#error) throw this.#error;
+    if (this.#shutdownAsked) throw new BrokenPipeError("send after shutdownWrite");
+    if (data.length === 0) return 0;
+    const room = this.#conn === null ? 0 : this.#sendBufferSize - this.#sendBuffered;
+    if (room <= 0) throw new BlockingIOError("send");
+    const n = Math.min(room, data.length);
+    // A copy, as the kernel makes: the caller may reuse its array at once.
+    this.#sendChunks.push(data.slice(0, n));
+    this.#sendBuffered += n;
+    if (!this.#writing) this.#startWriting();
+    return n;
+  }
+
+  /** After the send buffer empties, sends end of file to the peer; reading goes on. */
+  shutdownWrite(): void {
+    if (this.#closed) throw new SocketClosedError("shutdownWrite");
+    if (this.#shutdownAsked) return;
+    this.#shutdownAsked = true;
+    if (this.#conn && !this.#writing) this.#startWriting();
+  }
+
+  /** Closes; bytes already accepted by `send` are still written first, then the connection closes. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#recvChunks = [];
+    this.#recvBuffered = 0;
+    this.#watchers.notify(); // waiters re-check and see the socket closed
+    if (!this.#writing) this.#closeConn();
+  }
+
+  /** Closes at once, dropping unsent bytes. */
+  abort(): void {
+    this.#sendChunks = [];
+    this.#sendBuffered = 0;
+    this.close();
+    this.#closeConn();
+  }
+
+  /**
+   * Settles when the connection is closed and no native read, write or connect is pending.
+   * @returns A promise that resolves once closed.
+   */
+  async waitClosed(): Promise<void> {
+    // Each of these settles without throwing; loop because a pump may restart meanwhile.
+    while (this.#connecting || this.#reader || this.#writer) {
+      await (this.#connecting ?? this.#reader ?? this.#writer);
+    }
+  }
+
+  #closeConn(): void {
+    if (this.#connClosed || this.#conn === null) return;
+    this.#connClosed = true;
+    try {
+      this.#conn.close();
+    } catch { /* already closed by the runtime */ }
+  }
+
+  #startReading(): void {
+    if (this.#reading || this.#eof || this.#error || this.#closed || !this.#conn) return;
+    if (this.#recvBuffered >= this.#recvBufferSize) return;
+    this.#reading = true;
+    this.#reader = this.#readLoop(this.#conn).finally(() => {
+      this.#reading = false;
+      this.#reader = null;
+    });
+  }
+
+  async #readLoop(conn: Deno.TcpConn): Promise<void> {
+    this.#readBuffer ??= new Uint8Array(this.#readSize);
+    const buffer = this.#readBuffer;
+    while (!this.#closed && this.#recvBuffered < this.#recvBufferSize) {
+      let n: number | null;
+      try {
+        n = await conn.read(buffer);
+      } catch (error) {
+        // A read interrupted by our own close is the normal way a closed socket's read ends.
+        if (!this.#closed) {
+          this.#error ??= _fromNative(error, "recv");
+          this.#watchers.notify();
+        }
+        return;
+      }
+      if (this.#closed) return; // bytes after close() are dropped, as the kernel would
+      if (n === null) {
+        this.#eof = true;
+        this.#watchers.notify();
+        return;
+      }
+      this.#recvChunks.push(buffer.slice(0, n));
+      this.#recvBuffered += n;
+      this.#watchers.notify();
+    }
+  }
+
+  #startWriting(): void {
+    if (this.#writing || !this.#conn) return;
+    this.#writing = true;
+    this.#writer = this.#writeLoop(this.#conn).finally(() => {
+      this.#writing = false;
+      this.#writer = null;
+      if (this.#closed) this.#closeConn();
+    });
+  }
+
+  async #writeLoop(conn: Deno.TcpConn): Promise<void> {
+    while (this.#sendChunks.length > 0 && !this.#connClosed) {
+      // Everything queued goes out in one native write.
+      const chunk = this.#sendChunks.length === 1 ? this.#sendChunks[0] : concat(this.#sendChunks);
+      this.#sendChunks = [chunk];
+      let n: number;
+      try {
+        n = await conn.write(chunk);
+      } catch (error) {
+        if (!this.#connClosed) {
+          this.#error ??= _fromNative(error, "send");
+          this.#sendChunks = [];
+          this.#sendBuffered = 0;
+          this.#watchers.notify();
+        }
+        return;
+      }
+      if (this.#connClosed) return; // aborted meanwhile: the queue is gone
+      const wasFull = this.#sendBuffered >= this.#sendBufferSize;
+      this.#sendBuffered -= n;
+      // The queue may have grown meanwhile: drop only what was written from its head.
+      if (n === chunk.length) this.#sendChunks.shift();
+      else this.#sendChunks[0] = chunk.subarray(n);
+      if (wasFull && this.#sendBuffered < this.#sendBufferSize) this.#watchers.notify();
+    }
+    if (this.#shutdownAsked && !this.#shutdownDone && !this.#connClosed && !this.#error) {
+      this.#shutdownDone = true;
+      try {
+        await conn.closeWrite();
+      } catch (error) {
+        if (!this.#connClosed) this.#error ??= _fromNative(error, "shutdownWrite");
+      }
+    }
+  }
+
+  /**
+   * Tells the watchers to re-check: used by {@link TcpListener} once the socket is queued.
+   * @ignore
+   */
+  _notify(): void {
+    this.#watchers.notify();
+  }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Starts a non-blocking connect to `host:port` over real TCP. The socket is
+ * returned at once; it becomes writable when connected, or readable and
+ * writable with `error` set when the connect fails.
+ *
+ * @param port The port to connect to.
+ * @param host The host, `127.0.0.1` by default.
+ * @param options Buffer sizes.
+ * @returns The connecting socket.
+ * @example
+ * ```ts
+ * import { connectTcp } from "@course/lib";
+ * const sock = connectTcp(1); // nothing listens on port 1
+ * await new Promise<void>((resolve) => sock.watch(resolve));
+ * console.log(sock.error?.name); // "ConnectionRefusedError"
+ * sock.close();
+ * await sock.waitClosed();
+ * ```
+ */
+export function connectTcp(
+  port: number,
+  host = "127.0.0.1",
+  options: TcpSocketOptions = {},
+): TcpSocket {
+  return new TcpSocket(
+    Deno.connect({ hostname: host, port, transport: "tcp" }),
+    { hostname: host, port },
+    options,
+  );
+}
