@@ -24,12 +24,7 @@
 import { Deque } from "./deque.ts";
 import { TimerHeap } from "./timer_heap.ts";
 import { type Callback, Handle, type Runnable, TimerHandle } from "./handle.ts";
-import {
-  type Clock,
-  type ClockKind,
-  RealClock,
-  VirtualClock,
-} from "./clock.ts";
+import { type Clock, type ClockKind, RealClock, VirtualClock } from "./clock.ts";
 import { type TraceEvent, TraceRecorder } from "./trace.ts";
 import { RuntimeError } from "./errors.ts";
 import { _peekRunningLoop, _setRunningLoop } from "./running.ts";
@@ -50,11 +45,7 @@ import {
   sockRecv,
   sockSendall,
 } from "../socket/sock_ops.ts";
-import type {
-  Address,
-  ListeningSocket,
-  StreamSocket,
-} from "../socket/types.ts";
+import type { Address, ListeningSocket, StreamSocket } from "../socket/types.ts";
 
 /** Options for `new EventLoop(...)`. */
 export interface EventLoopOptions {
@@ -121,16 +112,12 @@ export class EventLoop {
     const origin = performance.now();
     const clock = options.clock ?? "real";
     if (clock !== "real" && clock !== "virtual") {
-      throw new TypeError(
-        `clock must be "real" or "virtual", not ${JSON.stringify(clock)}`,
-      );
+      throw new TypeError(`clock must be "real" or "virtual", not ${JSON.stringify(clock)}`);
     }
     this.clock = clock;
     this._virtual = clock === "virtual" ? new VirtualClock() : null;
     this._clock = this._virtual ?? new RealClock(origin);
-    this._tracer = options.trace
-      ? new TraceRecorder(origin, this._virtual)
-      : null;
+    this._tracer = options.trace ? new TraceRecorder(origin, this._virtual) : null;
   }
 
   // ---------------------------------------------------------------- time
@@ -167,16 +154,9 @@ export class EventLoop {
    * ```
    */
   // deno-lint-ignore no-explicit-any
-  callSoon<A extends any[]>(
-    callback: (...args: A) => unknown,
-    ...args: A
-  ): Handle {
+  callSoon<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     if (this._closed) throw closedError();
-    const handle = new Handle(
-      callback as Callback,
-      args.length === 0 ? undefined : args,
-      this,
-    );
+    const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this._ready.push(handle);
     return handle;
   }
@@ -207,10 +187,7 @@ export class EventLoop {
    * ```
    */
   // deno-lint-ignore no-explicit-any
-  callSoonThreadsafe<A extends any[]>(
-    callback: (...args: A) => unknown,
-    ...args: A
-  ): Handle {
+  callSoonThreadsafe<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     const handle = this.callSoon(callback, ...args);
     this._wakeUp();
     return handle;
@@ -236,9 +213,7 @@ export class EventLoop {
     callback: (...args: A) => unknown,
     ...args: A
   ): TimerHandle {
-    if (!Number.isFinite(delay)) {
-      throw new TypeError(`delay must be a finite number: ${delay}`);
-    }
+    if (!Number.isFinite(delay)) throw new TypeError(`delay must be a finite number: ${delay}`);
     return this.callAt(this.time() + delay, callback, ...args);
   }
 
@@ -264,9 +239,7 @@ export class EventLoop {
     ...args: A
   ): TimerHandle {
     if (this._closed) throw closedError();
-    if (!Number.isFinite(when)) {
-      throw new TypeError(`when must be a finite number: ${when}`);
-    }
+    if (!Number.isFinite(when)) throw new TypeError(`when must be a finite number: ${when}`);
     const timer = new TimerHandle(
       when,
       this._timerSeq++,
@@ -378,9 +351,7 @@ export class EventLoop {
     } finally {
       future.removeDoneCallback(stopLoopOf);
     }
-    if (!future.done()) {
-      throw new RuntimeError("Event loop stopped before Future completed.");
-    }
+    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     return future.result();
   }
 
@@ -410,9 +381,7 @@ export class EventLoop {
         const wait = this.runOnce();
         if (this._stopping) break;
         if (wait > 0) {
-          if (
-            wait === Infinity && this._virtual !== null && this._holds === 0
-          ) {
+          if (wait === Infinity && this._virtual !== null && this._holds === 0) {
             throw new RuntimeError(
               "deadlock: nothing is ready, no timer is set and no outside work is pending, " +
                 "so nothing can ever happen (is a task waiting for a future nobody will resolve?)",
@@ -420,9 +389,7 @@ export class EventLoop {
           }
           await this._idleWait(wait);
           lastPollMs = performance.now();
-        } else if (
-          this._virtual === null && ++iterations === POLL_EVERY_ITERATIONS
-        ) {
+        } else if (this._virtual === null && ++iterations === POLL_EVERY_ITERATIONS) {
           // A busy real-clock loop never idles; let Deno deliver I/O now and then.
           iterations = 0;
           if (performance.now() - lastPollMs >= POLL_AFTER_MS) {
@@ -529,9 +496,7 @@ export class EventLoop {
    * ```
    */
   close(): void {
-    if (this._running) {
-      throw new RuntimeError("Cannot close a running event loop");
-    }
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
@@ -628,11 +593,7 @@ export class EventLoop {
    * // const sock = yield* loop.sockConnect("127.0.0.1", 8888);
    * ```
    */
-  sockConnect(
-    host: string,
-    port: number,
-    options?: ConnectOptions,
-  ): Coroutine<StreamSocket> {
+  sockConnect(host: string, port: number, options?: ConnectOptions): Coroutine<StreamSocket> {
     return sockConnect(this, host, port, options);
   }
 
@@ -822,9 +783,7 @@ export class EventLoop {
       };
       this._wake = wake;
       // Whole milliseconds, rounded up, so the timer is due when we wake.
-      if (seconds !== Infinity) {
-        timer = setTimeout(wake, Math.ceil(seconds * 1000));
-      }
+      if (seconds !== Infinity) timer = setTimeout(wake, Math.ceil(seconds * 1000));
     });
   }
 
@@ -851,13 +810,9 @@ export class EventLoop {
 
   private _checkCanRun(): void {
     if (this._closed) throw closedError();
-    if (this._running) {
-      throw new RuntimeError("This event loop is already running");
-    }
+    if (this._running) throw new RuntimeError("This event loop is already running");
     if (_peekRunningLoop() !== null) {
-      throw new RuntimeError(
-        "Cannot run the event loop while another loop is running",
-      );
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
     }
   }
 }
