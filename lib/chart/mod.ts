@@ -42,3 +42,4 @@ export {
 } from "./timeline_marks.ts";
 export { toTimelineData, type ToTimelineOptions, type Trace } from "./to_timeline_data.ts";
 export { timeline, type TimelineOptions } from "./timeline.ts";
+export { fillWaits } from "./fill_waits.ts";
