@@ -13,3 +13,5 @@ export {
   countPrimesSerially,
   type TimedRun,
 } from "./timed_jobs.ts";
+export { type SlowServer, type SlowServerOptions, startSlowServer } from "./slow_server.ts";
+export { type Lap, measure, type Measured, type Stopwatch, stopwatch } from "./stopwatch.ts";
