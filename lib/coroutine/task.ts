@@ -50,6 +50,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   _name: string;
   /** Unique per process, for traces. @ignore */
   _id: number;
+  /** The name a trace recorder last saw. @ignore */
+  _tracedName: string | null = null;
   /** The future this task waits for, if any. @ignore */
   _futWaiter: Future<unknown> | null = null;
   /** Throw CancelledError into the coroutine at its next step. @ignore */
@@ -225,9 +227,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (this._state !== 0) return; // done meanwhile (cannot normally happen)
     const loop = this._loop;
     const tracer = loop._tracer;
-    if (tracer !== null) tracer.stepStart(this._name, this._id);
+    if (tracer !== null) tracer.stepStart(this);
     const outcome = this._step(loop);
-    if (tracer !== null) tracer.stepEnd(this._name, this._id, outcome);
+    if (tracer !== null) tracer.stepEnd(this, outcome);
   }
 
   // One step: resume the coroutine (or throw into it) until it yields.

@@ -441,7 +441,7 @@ export class EventLoop {
         if (this._virtual === null) return next - now;
         if (this._holds > 0) return Infinity; // bridged work first: it takes no virtual time
         this._virtual.advanceTo(next);
-        if (this._tracer !== null) this._tracer.timeJump(now);
+        if (this._tracer !== null) this._tracer.timeJump(next);
       }
     }
 

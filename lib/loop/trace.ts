@@ -47,7 +47,7 @@ export interface TaskStepEvent extends TraceEventBase {
   kind: "task-step";
   /** Start or end of the step. */
   phase: "start" | "end";
-  /** The task's name at that moment (`task.getName()`). */
+  /** The task's name (`task.getName()`; its latest name if it was renamed). */
   task: string;
   /** A number unique to the task in this process, stable when names repeat. */
   taskId: number;
@@ -158,21 +158,42 @@ export function taskStepSpans(events: readonly TraceEvent[]): TaskStepSpan[] {
   return spans;
 }
 
-// Event kinds and phases as small integers: the recorder stores columns of
-// numbers and builds the objects only when asked.
-const CALLBACK = 0, STEP_START = 1, STEP_END = 2, TIMER_SCHEDULED = 3, TIMER_FIRED = 4;
-const IO_START = 5, IO_END = 6, TIME_JUMP = 7;
-const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
-const FAST_EVENT_SECONDS = 2e-6;
-const MAX_STRIDE = 64;
-
 function nameOf(fn: unknown): string {
   return (typeof fn === "function" && fn.name) || "anonymous";
 }
 
+// Event kinds as small integers: the recorder stores one number per event
+// (kind + KINDS * id), plus one more for events that carry a time, in
+// typed-array chunks: no object and no pointer per event. Loop time and real
+// time are not stored per event: a CLOCK entry records each real-clock
+// reading, and a time-jump event each change of virtual time; every event
+// takes the latest of each. The objects are built only when asked.
+const CALLBACK = 0, STEP_START = 1, STEP_END = 2; // 2..5: STEP_END + outcome
+const TIMER_SCHEDULED = 6, TIMER_FIRED = 7, IO_START = 8, IO_END = 9, TIME_JUMP = 10, CLOCK = 11;
+const KINDS = 16;
+const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
+const FAST_EVENT_SECONDS = 2e-6;
+const MAX_STRIDE = 64;
+const CHUNK_WORDS = 1 << 16;
+
+function hasNumber(kind: number): boolean {
+  return kind >= TIMER_SCHEDULED && kind !== IO_END;
+}
+
+/** What the recorder needs to know about a task. @ignore */
+export interface TracedTask {
+  /** Unique id. */
+  _id: number;
+  /** Current name. */
+  _name: string;
+  /** The name last given to a recorder, to skip the name table when unchanged. */
+  _tracedName: string | null;
+}
+
 /**
- * Records trace events cheaply (parallel arrays, no object per event) while
- * the loop runs. The loop owns one when tracing is on.
+ * Records trace events cheaply while the loop runs: one or two numbers per event in
+ * typed-array chunks; callback functions and task names go in side tables,
+ * looked up only when they change. The loop owns one when tracing is on.
  *
  * @example
  * ```ts
@@ -183,11 +204,14 @@ function nameOf(fn: unknown): string {
  * ```
  */
 export class TraceRecorder {
-  private kinds: number[] = [];
-  private loopTimes: number[] = [];
-  private realTimes: number[] = [];
-  private subjects: unknown[] = [];
-  private numbers: number[] = [];
+  private chunks: Float64Array[] = [];
+  private chunk = new Float64Array(CHUNK_WORDS);
+  private pos = 0;
+  private functionIds = new Map<unknown, number>();
+  private functions: unknown[] = [];
+  private lastFunction: unknown = undefined;
+  private lastFunctionId = -1;
+  private taskNames = new Map<number, string>();
   private originMs: number;
   private virtual: VirtualClock | null;
   private real = 0;
@@ -204,33 +228,59 @@ export class TraceRecorder {
     this.virtual = virtual;
   }
 
-  /** How many events were recorded. */
-  get length(): number {
-    return this.kinds.length;
+  // Reads the clock before an event unless events come fast (see @module).
+  private tick(): void {
+    if (--this.skip < 0) this.readClock();
   }
 
-  // Real time for the next event, reading the clock adaptively (see @module).
-  private tick(): number {
-    if (--this.skip >= 0) return this.real;
-    return this.readClock();
-  }
-
-  private readClock(): number {
+  private readClock(): void {
     const now = (performance.now() - this.originMs) / 1000;
     this.stride = now - this.real < this.stride * FAST_EVENT_SECONDS
       ? Math.min(this.stride * 2, MAX_STRIDE)
       : 1;
     this.skip = this.stride - 1;
     this.real = now;
-    return now;
+    this.recordWithNumber(CLOCK, 0, now);
   }
 
-  private record(kind: number, real: number, subject: unknown, num: number): void {
-    this.kinds.push(kind);
-    this.realTimes.push(real);
-    this.loopTimes.push(this.virtual === null ? real : this.virtual.now());
-    this.subjects.push(subject);
-    this.numbers.push(num);
+  private record(kind: number, id: number): void {
+    if (this.pos === this.chunk.length) this.newChunk();
+    this.chunk[this.pos++] = kind + KINDS * id;
+  }
+
+  private recordWithNumber(kind: number, id: number, x: number): void {
+    if (this.pos + 1 >= this.chunk.length) this.newChunk();
+    const chunk = this.chunk;
+    chunk[this.pos] = kind + KINDS * id;
+    chunk[this.pos + 1] = x;
+    this.pos += 2;
+  }
+
+  private newChunk(): void {
+    this.chunks.push(this.chunk.subarray(0, this.pos));
+    this.chunk = new Float64Array(CHUNK_WORDS);
+    this.pos = 0;
+  }
+
+  private functionId(fn: unknown): number {
+    if (fn === this.lastFunction) return this.lastFunctionId;
+    let id = this.functionIds.get(fn);
+    if (id === undefined) {
+      id = this.functions.length;
+      this.functions.push(fn);
+      this.functionIds.set(fn, id);
+    }
+    this.lastFunction = fn;
+    this.lastFunctionId = id;
+    return id;
+  }
+
+  private taskId(task: TracedTask): number {
+    if (task._tracedName !== task._name) {
+      this.taskNames.set(task._id, task._name);
+      task._tracedName = task._name;
+    }
+    return task._id;
   }
 
   /**
@@ -239,28 +289,29 @@ export class TraceRecorder {
    * @returns Nothing.
    */
   callback(fn: unknown): void {
-    this.record(CALLBACK, this.tick(), fn, 0);
+    this.tick();
+    this.record(CALLBACK, this.functionId(fn));
   }
 
   /**
    * A task step starts.
-   * @param name The task's name.
-   * @param taskId The task's id.
+   * @param task The task.
    * @returns Nothing.
    */
-  stepStart(name: string, taskId: number): void {
-    this.record(STEP_START, this.tick(), name, taskId);
+  stepStart(task: TracedTask): void {
+    this.tick();
+    this.record(STEP_START, this.taskId(task));
   }
 
   /**
    * A task step ended.
-   * @param name The task's name.
-   * @param taskId The task's id.
+   * @param task The task.
    * @param outcome 0 suspended, 1 done, 2 failed, 3 cancelled.
    * @returns Nothing.
    */
-  stepEnd(name: string, taskId: number, outcome: number): void {
-    this.record(STEP_END, this.tick(), name, taskId * 4 + outcome);
+  stepEnd(task: TracedTask, outcome: number): void {
+    this.tick();
+    this.record(STEP_END + outcome, this.taskId(task));
   }
 
   /**
@@ -269,7 +320,8 @@ export class TraceRecorder {
    * @returns Nothing.
    */
   timerScheduled(timer: TimerHandle): void {
-    this.record(TIMER_SCHEDULED, this.tick(), timer._callback, timer._when);
+    this.tick();
+    this.recordWithNumber(TIMER_SCHEDULED, this.functionId(timer._callback), timer._when);
   }
 
   /**
@@ -278,7 +330,8 @@ export class TraceRecorder {
    * @returns Nothing.
    */
   timerFired(timer: TimerHandle): void {
-    this.record(TIMER_FIRED, this.tick(), timer._callback, timer._when);
+    this.tick();
+    this.recordWithNumber(TIMER_FIRED, this.functionId(timer._callback), timer._when);
   }
 
   /**
@@ -287,7 +340,8 @@ export class TraceRecorder {
    * @returns Nothing.
    */
   ioWaitStart(timeout: number): void {
-    this.record(IO_START, this.readClock(), null, timeout);
+    this.readClock();
+    this.recordWithNumber(IO_START, 0, timeout);
   }
 
   /**
@@ -295,16 +349,18 @@ export class TraceRecorder {
    * @returns Nothing.
    */
   ioWaitEnd(): void {
-    this.record(IO_END, this.readClock(), null, 0);
+    this.readClock();
+    this.record(IO_END, 0);
   }
 
   /**
    * The virtual clock jumped forward.
-   * @param from Loop time before the jump.
+   * @param to Loop time after the jump.
    * @returns Nothing.
    */
-  timeJump(from: number): void {
-    this.record(TIME_JUMP, this.tick(), null, from);
+  timeJump(to: number): void {
+    this.tick();
+    this.recordWithNumber(TIME_JUMP, 0, to);
   }
 
   /**
@@ -319,62 +375,73 @@ export class TraceRecorder {
    */
   events(): TraceEvent[] {
     const out: TraceEvent[] = [];
-    for (let i = 0; i < this.kinds.length; i++) {
-      const loopTime = this.loopTimes[i], realTime = this.realTimes[i];
-      const subject = this.subjects[i], num = this.numbers[i];
-      switch (this.kinds[i]) {
-        case CALLBACK:
-          out.push({ kind: "callback", loopTime, realTime, name: nameOf(subject) });
-          break;
-        case STEP_START:
-          out.push({
-            kind: "task-step",
-            phase: "start",
-            loopTime,
-            realTime,
-            task: subject as string,
-            taskId: num,
-          });
-          break;
-        case STEP_END:
-          out.push({
+    let loopTime = 0, realTime = 0;
+    for (const chunk of [...this.chunks, this.chunk.subarray(0, this.pos)]) {
+      for (let i = 0; i < chunk.length; i++) {
+        const kind = chunk[i] % KINDS, id = Math.floor(chunk[i] / KINDS);
+        const x = hasNumber(kind) ? chunk[++i] : 0;
+        if (kind === CLOCK) {
+          realTime = x;
+          if (this.virtual === null) loopTime = x;
+        } else if (kind === TIME_JUMP) {
+          out.push({ kind: "time-jump", loopTime: x, realTime, from: loopTime });
+          loopTime = x;
+        } else {
+          out.push(this.decode(kind, id, x, loopTime, realTime));
+        }
+      }
+    }
+    return out;
+  }
+
+  private decode(
+    kind: number,
+    id: number,
+    x: number,
+    loopTime: number,
+    realTime: number,
+  ): TraceEvent {
+    switch (kind) {
+      case CALLBACK:
+        return { kind: "callback", loopTime, realTime, name: nameOf(this.functions[id]) };
+      case STEP_START:
+      case STEP_END:
+      case STEP_END + 1:
+      case STEP_END + 2:
+      case STEP_END + 3: {
+        const task = this.taskNames.get(id) ?? `Task-${id}`;
+        return kind === STEP_START
+          ? { kind: "task-step", phase: "start", loopTime, realTime, task, taskId: id }
+          : {
             kind: "task-step",
             phase: "end",
             loopTime,
             realTime,
-            task: subject as string,
-            taskId: Math.floor(num / 4),
-            outcome: OUTCOMES[num % 4],
-          });
-          break;
-        case TIMER_SCHEDULED:
-        case TIMER_FIRED:
-          out.push({
-            kind: this.kinds[i] === TIMER_FIRED ? "timer-fired" : "timer-scheduled",
-            loopTime,
-            realTime,
-            when: num,
-            name: nameOf(subject),
-          });
-          break;
-        case IO_START:
-          out.push({
-            kind: "io-wait",
-            phase: "start",
-            loopTime,
-            realTime,
-            timeout: num === Infinity ? null : num,
-          });
-          break;
-        case IO_END:
-          out.push({ kind: "io-wait", phase: "end", loopTime, realTime, timeout: null });
-          break;
-        case TIME_JUMP:
-          out.push({ kind: "time-jump", loopTime, realTime, from: num });
-          break;
+            task,
+            taskId: id,
+            outcome: OUTCOMES[kind - STEP_END],
+          };
       }
+      case TIMER_SCHEDULED:
+      case TIMER_FIRED:
+        return {
+          kind: kind === TIMER_FIRED ? "timer-fired" : "timer-scheduled",
+          loopTime,
+          realTime,
+          when: x,
+          name: nameOf(this.functions[id]),
+        };
+      case IO_START:
+        return {
+          kind: "io-wait",
+          phase: "start",
+          loopTime,
+          realTime,
+          timeout: x === Infinity ? null : x,
+        };
+      default:
+        return { kind: "io-wait", phase: "end", loopTime, realTime, timeout: null };
     }
-    return out;
   }
 
   /**
@@ -387,10 +454,9 @@ export class TraceRecorder {
    * ```
    */
   clear(): void {
-    this.kinds = [];
-    this.loopTimes = [];
-    this.realTimes = [];
-    this.subjects = [];
-    this.numbers = [];
+    this.chunks = [];
+    this.chunk = new Float64Array(CHUNK_WORDS);
+    this.pos = 0;
+    this.skip = 0; // the next event reads the clock, so it is never missing
   }
 }
