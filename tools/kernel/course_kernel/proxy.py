@@ -1,0 +1,417 @@
+"""The course kernel: Deno's Jupyter kernel behind a proxy that keeps every
+output in the cell that produced it.
+
+Why: Deno's kernel (2.9.x, cli/js/jupyter_kernel.js) publishes a cell's
+outputs from an asynchronous drainer of the REPL thread's iopub channel and
+stamps each with the parent header of the request being handled *when the
+drainer gets to it*. It sends execute_reply and `status: idle` directly. So a
+cell's output can leave after its idle, and when the next request is already
+queued (Run All) it carries the next cell's parent header: Jupyter shows it
+in the wrong cell.
+
+The barrier: after each execute_reply the proxy runs a silent sentinel cell
+that broadcasts a unique token through the same channel (one FIFO, so the
+token comes out after every output the cell made). Until the token arrives,
+the reply and the idle status are held back and every output is re-stamped
+with the held request's parent header; the sentinel's own messages are
+dropped. Then the next queued shell request goes to Deno.
+
+Usage (argv of the kernel spec):
+    python3 proxy.py --deno /path/to/deno --conn {connection_file}
+
+Needs jupyter_client and pyzmq (Debian: python3-jupyter-client, python3-zmq).
+"""
+
+import argparse
+import collections
+import ctypes
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import uuid
+
+import zmq
+from jupyter_client.session import Session
+
+DELIM = b"<IDS|MSG>"
+CHANNELS = ("shell", "control", "stdin", "iopub", "hb")
+
+
+def log(text):
+    """Diagnostics go to stderr, which Jupyter shows in its own log."""
+    print(f"course-kernel: {text}", file=sys.stderr, flush=True)
+
+
+def free_ports(ip, count):
+    """Ports the OS says are free now; the child binds them a moment later."""
+    socks = []
+    try:
+        for _ in range(count):
+            s = socket.socket()
+            s.bind((ip, 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+def split(frames):
+    """[identities..., DELIM, sig, header, parent, metadata, content, buffers...]
+    -> (identities, [sig, header, parent, metadata, content, buffers...])."""
+    i = frames.index(DELIM)
+    return frames[:i], frames[i + 1:]
+
+
+class Exec:
+    """One frontend execute_request in flight, and what is held back for it."""
+
+    def __init__(self, idents, parts):
+        self.idents = idents
+        self.header_bytes = parts[1]
+        self.msg_id = json.loads(parts[1])["msg_id"]
+        self.reply = None  # the held execute_reply frames (no identities)
+        self.idle = None  # the held idle status frames
+        self.token = None  # the sentinel's token, once it is sent
+        self.sentinel_id = None
+        self.sentinel_replied = False
+        self.sentinel_idle = False
+        self.token_seen = False
+
+
+class Proxy:
+    """Faces Jupyter on the connection file's ports and forwards to a Deno
+    kernel child on ports of its own."""
+
+    def __init__(self, conn, deno):
+        self.conn = conn
+        self.session = Session(
+            key=conn["key"].encode(),
+            signature_scheme=conn.get("signature_scheme", "hmac-sha256"),
+            username="course-kernel",
+        )
+        self.ctx = zmq.Context()
+        self.deno = deno
+        self.child = None
+        self.child_dir = tempfile.mkdtemp(prefix="course-kernel-")
+        # msg_id -> frontend identities, to route Deno's replies (Deno answers
+        # with no identity frames of its own).
+        self.routes = {"shell": {}, "control": {}}
+        self.queue = collections.deque()  # shell requests not yet sent to Deno
+        self.current = None  # the Exec in flight, if any
+        self.last_shell_idents = None  # where stdin input_requests go
+
+    # --- setup -----------------------------------------------------------
+
+    def bind_front(self):
+        c = self.conn
+        url = lambda port: f"{c.get('transport', 'tcp')}://{c['ip']}:{port}"
+        self.f_shell = self.ctx.socket(zmq.ROUTER)
+        self.f_control = self.ctx.socket(zmq.ROUTER)
+        self.f_stdin = self.ctx.socket(zmq.ROUTER)
+        self.f_iopub = self.ctx.socket(zmq.PUB)
+        for sock, name in (
+            (self.f_shell, "shell"),
+            (self.f_control, "control"),
+            (self.f_stdin, "stdin"),
+            (self.f_iopub, "iopub"),
+        ):
+            sock.linger = 1000
+            sock.bind(url(c[f"{name}_port"]))
+        self.hb_front = url(c["hb_port"])
+
+    def start_child(self):
+        ip = "127.0.0.1"
+        ports = dict(zip(CHANNELS, free_ports(ip, len(CHANNELS))))
+        child_conn = {
+            "ip": ip,
+            "transport": "tcp",
+            "key": self.conn["key"],
+            "signature_scheme": self.conn.get("signature_scheme", "hmac-sha256"),
+            "kernel_name": "deno",
+            **{f"{name}_port": port for name, port in ports.items()},
+        }
+        path = os.path.join(self.child_dir, "deno-kernel.json")
+        with open(path, "w") as f:
+            json.dump(child_conn, f)
+        self.child = subprocess.Popen(
+            [self.deno, "jupyter", "--kernel", "--conn", path],
+            preexec_fn=die_with_parent,
+        )
+        url = lambda name: f"tcp://{ip}:{ports[name]}"
+        self.b_shell = self.ctx.socket(zmq.DEALER)
+        self.b_control = self.ctx.socket(zmq.DEALER)
+        self.b_stdin = self.ctx.socket(zmq.DEALER)
+        self.b_iopub = self.ctx.socket(zmq.SUB)
+        self.b_iopub.setsockopt(zmq.SUBSCRIBE, b"")
+        for sock, name in (
+            (self.b_shell, "shell"),
+            (self.b_control, "control"),
+            (self.b_stdin, "stdin"),
+            (self.b_iopub, "iopub"),
+        ):
+            sock.linger = 0
+            sock.connect(url(name))
+        self.hb_back = url("hb")
+
+    def start_heartbeat(self):
+        """Heartbeats pass straight through (in the main loop), so Jupyter
+        sees Deno's own."""
+        self.f_hb = self.ctx.socket(zmq.ROUTER)
+        self.f_hb.linger = 0
+        self.f_hb.bind(self.hb_front)
+        self.b_hb = self.ctx.socket(zmq.DEALER)
+        self.b_hb.linger = 0
+        self.b_hb.connect(self.hb_back)
+
+    # --- frontend -> Deno ------------------------------------------------
+
+    def on_front(self, channel, frames):
+        idents, parts = split(frames)
+        header = json.loads(parts[1])
+        if channel == "stdin":
+            self.b_stdin.send_multipart([DELIM] + parts)
+            return
+        self.routes[channel][header["msg_id"]] = idents
+        if channel == "control":
+            self.b_control.send_multipart([DELIM] + parts)
+            return
+        self.queue.append((idents, parts, header))
+        self.pump()
+
+    def pump(self):
+        """Sends queued shell requests to Deno, one execution at a time."""
+        while self.current is None and self.queue:
+            idents, parts, header = self.queue.popleft()
+            self.last_shell_idents = idents
+            if header["msg_type"] == "execute_request":
+                self.current = Exec(idents, parts)
+            # Other requests never change Deno's current parent header, so
+            # they need no barrier; Deno answers them in order.
+            self.b_shell.send_multipart([DELIM] + parts)
+
+    def interrupt(self):
+        """SIGINT to the proxy becomes Deno's interrupt_request."""
+        msg = self.session.msg("interrupt_request", {})
+        self.session.send(self.b_control, msg, ident=[])
+
+    # --- Deno -> frontend ------------------------------------------------
+
+    def on_back_reply(self, channel, frames):
+        _, parts = split(frames)
+        parent = json.loads(parts[2])
+        msg_id = parent.get("msg_id")
+        cur = self.current
+        if channel == "shell" and cur is not None:
+            if msg_id == cur.sentinel_id:
+                cur.sentinel_replied = True
+                if json.loads(parts[4]).get("status") != "ok":
+                    # An interrupt hit the sentinel; its token may never
+                    # come, so stop waiting for it.
+                    log("the sentinel did not run; releasing the cell")
+                    cur.token_seen = True
+                self.maybe_release()
+                return
+            if msg_id == cur.msg_id:
+                cur.reply = parts
+                self.send_sentinel()
+                return
+        idents = self.routes[channel].pop(msg_id, None)
+        if idents is None:
+            log(f"dropping a {channel} reply to an unknown request {msg_id}")
+            return
+        front = self.f_shell if channel == "shell" else self.f_control
+        front.send_multipart(idents + [DELIM] + parts)
+
+    def on_back_stdin(self, frames):
+        _, parts = split(frames)
+        # input_request goes to the frontend that sent the running request.
+        idents = self.current.idents if self.current else self.last_shell_idents
+        if idents is None:
+            log("dropping an input_request: no frontend to ask")
+            return
+        self.f_stdin.send_multipart(idents + [DELIM] + parts)
+
+    def send_sentinel(self):
+        cur = self.current
+        cur.token = f"course-kernel-sentinel-{uuid.uuid4().hex}"
+        code = (
+            'Deno.jupyter.broadcast("stream", '
+            f'{{ name: "stdout", text: "{cur.token}" }});'
+        )
+        msg = self.session.msg(
+            "execute_request",
+            {
+                "code": code,
+                "silent": True,
+                "store_history": False,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": False,
+            },
+        )
+        cur.sentinel_id = msg["header"]["msg_id"]
+        self.session.send(self.b_shell, msg, ident=[])
+
+    def on_back_iopub(self, frames):
+        _, parts = split(frames)
+        cur = self.current
+        if cur is None or cur.reply is None:
+            self.f_iopub.send_multipart(frames)
+            return
+        header = json.loads(parts[1])
+        parent = json.loads(parts[2])
+        msg_type = header["msg_type"]
+        content = json.loads(parts[4])
+        if parent.get("msg_id") == cur.msg_id:
+            if msg_type == "status" and content.get("execution_state") == "idle":
+                cur.idle = frames
+            else:
+                self.f_iopub.send_multipart(frames)
+            return
+        if parent.get("msg_id") != cur.sentinel_id:
+            self.f_iopub.send_multipart(frames)
+            return
+        if msg_type == "stream" and content.get("text") == cur.token:
+            cur.token_seen = True
+        elif msg_type == "status":
+            if content.get("execution_state") == "idle":
+                cur.sentinel_idle = True
+        elif msg_type == "execute_input":
+            pass
+        elif cur.token_seen:
+            # Output after the token belongs to no cell still running (a
+            # timer of an earlier cell); show it where Deno put it.
+            self.f_iopub.send_multipart(frames)
+        else:
+            # Deno stamped the cell's late output with the sentinel's header.
+            self.f_iopub.send_multipart(self.restamp(parts, cur.header_bytes))
+        self.maybe_release()
+
+    def restamp(self, parts, parent_bytes):
+        signed = [parts[1], parent_bytes, parts[3], parts[4]]
+        return [DELIM, self.session.sign(signed)] + signed + parts[5:]
+
+    def maybe_release(self):
+        cur = self.current
+        if not (cur.token_seen and cur.sentinel_replied and cur.sentinel_idle):
+            return
+        self.routes["shell"].pop(cur.msg_id, None)
+        self.f_shell.send_multipart(cur.idents + [DELIM] + cur.reply)
+        if cur.idle is not None:
+            self.f_iopub.send_multipart(cur.idle)
+        self.current = None
+        self.pump()
+
+    # --- main loop -------------------------------------------------------
+
+    def run(self):
+        self.bind_front()
+        self.start_child()
+        self.start_heartbeat()
+        # Wake the loop on SIGINT/SIGTERM through a socket pair, so that
+        # signal handlers never touch zmq sockets themselves.
+        wake_r, wake_w = socket.socketpair()
+        wake_w.setblocking(False)
+        pending = collections.deque()
+
+        def on_signal(signum, _frame):
+            pending.append(signum)
+            try:
+                wake_w.send(b"x")
+            except OSError:
+                pass
+
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+        poller = zmq.Poller()
+        sockets = {
+            self.f_shell: lambda f: self.on_front("shell", f),
+            self.f_control: lambda f: self.on_front("control", f),
+            self.f_stdin: lambda f: self.on_front("stdin", f),
+            self.b_shell: lambda f: self.on_back_reply("shell", f),
+            self.b_control: lambda f: self.on_back_reply("control", f),
+            self.b_stdin: self.on_back_stdin,
+            self.b_iopub: self.on_back_iopub,
+            self.f_hb: self.b_hb.send_multipart,
+            self.b_hb: self.f_hb.send_multipart,
+        }
+        for sock in sockets:
+            poller.register(sock, zmq.POLLIN)
+        poller.register(wake_r, zmq.POLLIN)
+        parent = os.getppid()
+        while self.child.poll() is None:
+            if os.getppid() != parent:
+                # Whoever started us (Jupyter) died without a shutdown
+                # request: do not linger as an orphan with a Deno child.
+                log("parent process gone; stopping")
+                return 0
+            for sock, _ in poller.poll(200):
+                if sock is wake_r or sock == wake_r.fileno():
+                    wake_r.recv(64)
+                    while pending:
+                        signum = pending.popleft()
+                        if signum == signal.SIGINT:
+                            self.interrupt()
+                        else:
+                            self.stop()
+                            return 0
+                    continue
+                frames = sock.recv_multipart()
+                try:
+                    sockets[sock](frames)
+                except (ValueError, KeyError, json.JSONDecodeError) as e:
+                    log(f"dropping a malformed message: {e!r}")
+        # Deno exited (shutdown_request, or a crash): flush what it said last.
+        self.drain()
+        return self.child.returncode
+
+    def drain(self):
+        """Forwards what is still buffered after Deno exits (the shutdown_reply)."""
+        for sock, handler in (
+            (self.b_control, lambda f: self.on_back_reply("control", f)),
+            (self.b_iopub, self.on_back_iopub),
+        ):
+            while sock.poll(50):
+                handler(sock.recv_multipart())
+
+    def stop(self):
+        if self.child and self.child.poll() is None:
+            self.child.terminate()
+            try:
+                self.child.wait(5)
+            except subprocess.TimeoutExpired:
+                self.child.kill()
+
+
+def die_with_parent():
+    """Linux: the child gets SIGKILL if the proxy dies, so Deno never outlives
+    it even when Jupyter kills the proxy with SIGKILL."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--deno", required=True, help="the Deno binary to run")
+    parser.add_argument("--conn", required=True, help="Jupyter's connection file")
+    args = parser.parse_args(argv)
+    with open(args.conn) as f:
+        conn = json.load(f)
+    proxy = Proxy(conn, args.deno)
+    try:
+        code = proxy.run()
+    finally:
+        proxy.stop()
+        proxy.ctx.destroy(linger=0)
+    return code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
