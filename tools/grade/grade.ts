@@ -41,7 +41,7 @@ interface Prepared {
   module: LearnerModule;
 }
 
-/** A group of exercises for one process: one notebook, one set of permissions. */
+/** A group of exercises for one process: one set of permissions. */
 interface Batch {
   jobs: SandboxJob[];
   permissions: ExerciseManifest["permissions"];
@@ -190,9 +190,12 @@ export async function gradeExercises(
       }
     }
 
+    // One process per set of permissions, split across the cores: starting Deno and loading
+    // the library is most of the cost of grading. A process that dies (endless loop, exit,
+    // out of memory) costs only its running exercise; the rest are re-run in a new process.
     const groups = Map.groupBy(
       prepared.values(),
-      (p) => `${p.manifest.notebook} ${[...p.manifest.permissions].sort().join(",")}`,
+      (p) => [...p.manifest.permissions].sort().join(","),
     );
     const queue = spread(
       [...groups.values()].map((ps) => ({

@@ -1,0 +1,156 @@
+/**
+ * `deno task bench grade`: how fast the grader is, against its targets (the
+ * whole course in under 10 s, one exercise in under 1 s), with the floor every
+ * sandboxed process pays (`deno run` of an empty script) as the reference.
+ *
+ * Rows:
+ * - floor: one `deno run` of an empty file, no grading at all
+ * - one exercise: `gradeExercises` of the first exercise, its solution in place
+ * - the course: every exercise of the course, every solution in place
+ * - a 10x course: the course's exercises cloned into ten notebooks, to show how
+ *   the time grows as authors add exercises (processes run one per notebook,
+ *   as many at once as there are cores)
+ *
+ * Each row is the median of several runs (the first run warms Deno's caches).
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type ExerciseManifest, EXERCISES_DIR, loadManifest } from "@course/lib";
+import { listExercises } from "../tools/grade/exercise_list.ts";
+import { gradeExercises, type GradeOptions } from "../tools/grade/grade.ts";
+import { NOTEBOOKS_DIR } from "../tools/grade/paths.ts";
+
+const RUNS = 5;
+
+async function median(run: () => Promise<void>): Promise<number> {
+  await run(); // warm-up: module cache, npm cache, page cache
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push((performance.now() - start) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+
+/** Puts every solution into its cell of a notebook copy in `dir`, under the given ids. */
+async function placeSolutions(
+  dir: string,
+  manifests: ExerciseManifest[],
+  exercisesDir: URL,
+): Promise<void> {
+  for (const notebook of new Set(manifests.map((m) => m.notebook))) {
+    const path = join(dir, notebook);
+    const nb = JSON.parse(await Deno.readTextFile(path));
+    for (const m of manifests.filter((m) => m.notebook === notebook)) {
+      const cell = nb.cells.find((c: { metadata: { course?: { exercise?: string } } }) =>
+        c.metadata.course?.exercise === m.id
+      );
+      cell.source = await Deno.readTextFile(new URL(`${m.id}/solution.ts`, exercisesDir));
+    }
+    await Deno.writeTextFile(path, JSON.stringify(nb));
+  }
+}
+
+/** Clones the course ten times over: ids `NN-...`, notebooks `NN-bench.ipynb`. */
+async function tenfoldCourse(root: string, manifests: ExerciseManifest[]) {
+  const exercisesDir = pathToFileURL(join(root, "exercises") + "/");
+  const notebooksDir = join(root, "notebooks");
+  await Deno.mkdir(notebooksDir, { recursive: true });
+  const clones: ExerciseManifest[] = [];
+  for (let n = 10; n < 20; n++) {
+    const notebook = `${n}-bench.ipynb`;
+    const cells: unknown[] = [];
+    for (const m of manifests) {
+      const id = `${n}-${m.id.slice(3)}`;
+      const dir = new URL(`${id}/`, exercisesDir);
+      await Deno.mkdir(dir, { recursive: true });
+      for await (const file of Deno.readDir(new URL(`${m.id}/`, EXERCISES_DIR))) {
+        await Deno.copyFile(
+          new URL(`${m.id}/${file.name}`, EXERCISES_DIR),
+          new URL(file.name, dir),
+        );
+      }
+      await Deno.writeTextFile(
+        new URL("exercise.json", dir),
+        JSON.stringify({ ...m, id, notebook }),
+      );
+      cells.push({
+        cell_type: "code",
+        id: `${id}-cell`,
+        metadata: { course: { exercise: id } },
+        execution_count: null,
+        outputs: [],
+        source: "",
+      });
+      clones.push(await loadManifest(id, exercisesDir));
+    }
+    await Deno.writeTextFile(
+      join(notebooksDir, notebook),
+      JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }),
+    );
+  }
+  await placeSolutions(notebooksDir, clones, exercisesDir);
+  return { clones, options: { exercisesDir, notebooksDir } satisfies GradeOptions };
+}
+
+async function gradeAll(manifests: ExerciseManifest[], options: GradeOptions): Promise<void> {
+  const report = await gradeExercises(manifests, options);
+  const failed = report.exercises.filter((e) => e.status !== "passed");
+  if (failed.length > 0) throw new Error(`a solution did not pass: ${failed[0].message}`);
+}
+
+if (import.meta.main) {
+  const manifests = await listExercises();
+  const root = await Deno.makeTempDir({ prefix: "course-bench-grade-" });
+  try {
+    const notebooksDir = join(root, "course");
+    await Deno.mkdir(notebooksDir);
+    for await (const f of Deno.readDir(NOTEBOOKS_DIR)) {
+      if (f.name.endsWith(".ipynb")) {
+        await Deno.copyFile(join(NOTEBOOKS_DIR, f.name), join(notebooksDir, f.name));
+      }
+    }
+    await placeSolutions(notebooksDir, manifests, EXERCISES_DIR);
+    const empty = join(root, "empty.ts");
+    await Deno.writeTextFile(empty, "");
+    const tenfold = await tenfoldCourse(join(root, "tenfold"), manifests);
+    const notebooks = new Set(manifests.map((m) => m.notebook)).size;
+
+    const rows: [string, number, number | null][] = [
+      [
+        "floor: deno run of an empty file",
+        await median(async () => {
+          await new Deno.Command(Deno.execPath(), { args: ["run", empty] }).output();
+        }),
+        null,
+      ],
+      [
+        `one exercise (${manifests[0].id})`,
+        await median(() => gradeAll([manifests[0]], { notebooksDir })),
+        1,
+      ],
+      [
+        `the course: ${manifests.length} exercises in ${notebooks} notebook(s)`,
+        await median(() => gradeAll(manifests, { notebooksDir })),
+        10,
+      ],
+      [
+        `a 10x course: ${tenfold.clones.length} exercises in 10 notebooks`,
+        await median(() => gradeAll(tenfold.clones, tenfold.options)),
+        10,
+      ],
+    ];
+    console.log(`grader, median of ${RUNS} runs on ${navigator.hardwareConcurrency} cores\n`);
+    console.log(`| what | seconds | target |\n|---|---:|---:|`);
+    for (const [what, seconds, target] of rows) {
+      const verdict = target === null ? "" : `< ${target} s ${seconds < target ? "ok" : "MISSED"}`;
+      console.log(`| ${what} | ${seconds.toFixed(3)} | ${verdict} |`);
+    }
+    if (rows.some(([, s, t]) => t !== null && s >= t)) Deno.exitCode = 1;
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+}
