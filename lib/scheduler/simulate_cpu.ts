@@ -122,6 +122,8 @@ export function simulateCpu(input: CpuInput): CpuResult {
     };
   });
 
+  // Only round robin has a time slice; other policies ignore a quantum if given.
+  const timeSlice = policy === "rr" ? quantum! : Infinity;
   const timeline: Slice[] = [];
   const coreStates: Core[] = Array.from({ length: cores }, () => ({ state: "idle" }));
   const lastRan: (Proc | null)[] = Array(cores).fill(null);
@@ -169,7 +171,7 @@ export function simulateCpu(input: CpuInput): CpuResult {
   };
 
   const startRunning = (i: number, proc: Proc, at: number) => {
-    coreStates[i] = { state: "run", proc, since: at, quantumEnd: at + (quantum ?? Infinity) };
+    coreStates[i] = { state: "run", proc, since: at, quantumEnd: at + timeSlice };
   };
 
   const dispatch = (i: number, proc: Proc, at: number) => {
@@ -239,7 +241,7 @@ export function simulateCpu(input: CpuInput): CpuResult {
         } else {
           // Nobody waits: a fresh quantum, drawn as a new slice like the textbook's Gantt charts.
           stopCore(i, now, false);
-          coreStates[i] = { state: "run", proc, since: now, quantumEnd: now + quantum! };
+          coreStates[i] = { state: "run", proc, since: now, quantumEnd: now + timeSlice };
         }
       });
       ready.push(...preempted);
@@ -281,7 +283,9 @@ export function simulateCpu(input: CpuInput): CpuResult {
       ...inIo.map((io) => io.until),
       notArrived[0]?.arrival ?? Infinity,
     );
-    if (!Number.isFinite(next)) throw new Error("simulateCpu: stuck with nothing to do (bug)");
+    if (!Number.isFinite(next) || next < now - EPS) {
+      throw new Error(`simulateCpu: no next event after t=${now} (bug)`);
+    }
     // A running process's `left` is measured from `since`; keep it that way.
     now = next;
   }

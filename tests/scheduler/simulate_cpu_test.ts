@@ -175,6 +175,13 @@ Deno.test("a process that ends with I/O completes when its I/O does", () => {
   assert.equal(r.makespan, 4);
 });
 
+Deno.test("a quantum given to a policy without time slices is ignored", () => {
+  const r = simulateCpu({ policy: "fcfs", quantum: 2, processes: [p("A", 0, 5), p("B", 0, 1)] });
+  assert.deepEqual(gantt(r.timeline), ["A 0-5", "B 5-6"]);
+  const s = simulateCpu({ policy: "srtf", quantum: 1, processes: arrivals });
+  assert.equal(s.averages.waiting, 6.5);
+});
+
 Deno.test("the same input always gives the same result", () => {
   const input = { policy: "rr" as const, quantum: 3, contextSwitch: 0.5, processes: arrivals };
   assert.deepEqual(simulateCpu(input), simulateCpu(input));
