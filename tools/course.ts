@@ -1,6 +1,11 @@
 /**
- * `deno task course [--no-browser] [--port N]`: set up the Deno kernel and
- * Jupyter, then serve the notebooks until Ctrl-C.
+ * `deno task course [--no-browser] [--port N] [--notebook-dir DIR]`: set up
+ * the Deno kernel and Jupyter, then serve the notebooks until Ctrl-C.
+ *
+ * Jupyter runs the course's `deno` kernel spec (`.course/jupyter`, found
+ * through `JUPYTER_PATH`): Deno's kernel behind a proxy that keeps every
+ * output in its own cell (tools/kernel/course_kernel/). The learner's global
+ * Deno kernel spec is left as it is.
  *
  * Ctrl-C (SIGINT) or SIGTERM stops Jupyter, and Jupyter stops every kernel it
  * started, so nothing is left running.
@@ -10,6 +15,7 @@
 import { parseArgs } from "node:util";
 import { ensureDenoKernel } from "./kernel/deno_kernel.ts";
 import { ensureJupyter } from "./kernel/jupyter.ts";
+import { installCourseKernel } from "./kernel/course_kernel/install.ts";
 import { startJupyter, stopOnSignals } from "./kernel/jupyter_server.ts";
 
 /** Jupyter's usual port; Jupyter moves to the next free one when it is taken. */
@@ -21,7 +27,12 @@ export interface CourseArgs {
   openBrowser: boolean;
   /** The port to ask Jupyter for. */
   port: number;
+  /** The folder Jupyter serves (default: the repo's notebooks/); the e2e test serves a copy. */
+  notebookDir: string;
 }
+
+/** The repo's own notebooks. */
+export const NOTEBOOK_DIR: string = new URL("../notebooks", import.meta.url).pathname;
 
 /**
  * Parses `deno task course`'s arguments.
@@ -33,13 +44,21 @@ export interface CourseArgs {
 export function parseCourseArgs(args: string[]): CourseArgs {
   const { values } = parseArgs({
     args,
-    options: { "no-browser": { type: "boolean" }, port: { type: "string" } },
+    options: {
+      "no-browser": { type: "boolean" },
+      port: { type: "string" },
+      "notebook-dir": { type: "string" },
+    },
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`--port needs a port number, got ${values.port}`);
   }
-  return { openBrowser: !values["no-browser"], port };
+  return {
+    openBrowser: !values["no-browser"],
+    port,
+    notebookDir: values["notebook-dir"] ?? NOTEBOOK_DIR,
+  };
 }
 
 /**
@@ -54,16 +73,24 @@ export async function main(args: string[]): Promise<number> {
     options = parseCourseArgs(args);
   } catch (e) {
     console.error(
-      `course: ${(e as Error).message}\nusage: deno task course [--no-browser] [--port N]`,
+      `course: ${
+        (e as Error).message
+      }\nusage: deno task course [--no-browser] [--port N] [--notebook-dir DIR]`,
     );
     return 2;
   }
   await ensureJupyter();
   const kernel = await ensureDenoKernel();
   console.error(`course: the deno kernel runs ${kernel.denoPath}`);
-  const notebookDir = new URL("../notebooks", import.meta.url).pathname;
+  const course = await installCourseKernel({
+    jupyterDir: new URL("../.course/jupyter", import.meta.url).pathname,
+    denoPath: kernel.denoPath,
+    logosFrom: kernel.specDir,
+  });
+  // Jupyter (and the kernels it starts) inherit this: our spec wins over the global one.
+  Deno.env.set("JUPYTER_PATH", course.env.JUPYTER_PATH);
   const server = await startJupyter({
-    notebookDir,
+    notebookDir: options.notebookDir,
     port: options.port,
     openBrowser: options.openBrowser,
     onLog: (line) => console.error(line),

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULT_PORT, parseCourseArgs } from "../../tools/course.ts";
+import { DEFAULT_PORT, NOTEBOOK_DIR, parseCourseArgs } from "../../tools/course.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -121,11 +121,19 @@ Deno.test({
   fn: () => courseStopsOnSigint("group"),
 });
 
-Deno.test("parseCourseArgs passes --no-browser and --port through", () => {
-  assert.deepEqual(parseCourseArgs([]), { openBrowser: true, port: DEFAULT_PORT });
-  assert.deepEqual(parseCourseArgs(["--no-browser", "--port", "8899"]), {
-    openBrowser: false,
-    port: 8899,
+Deno.test("parseCourseArgs passes --no-browser, --port and --notebook-dir through", () => {
+  assert.deepEqual(parseCourseArgs([]), {
+    openBrowser: true,
+    port: DEFAULT_PORT,
+    notebookDir: NOTEBOOK_DIR,
   });
+  assert.deepEqual(
+    parseCourseArgs(["--no-browser", "--port", "8899", "--notebook-dir", "/tmp/nb"]),
+    {
+      openBrowser: false,
+      port: 8899,
+      notebookDir: "/tmp/nb",
+    },
+  );
   assert.throws(() => parseCourseArgs(["--port", "http"]), /port/);
 });
