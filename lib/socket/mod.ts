@@ -34,3 +34,4 @@ export { StreamReader, type StreamReaderOptions } from "./stream_reader.ts";
 export { StreamWriter, type StreamWriterOptions } from "./stream_writer.ts";
 export { openConnection, type StreamOptions } from "./open_connection.ts";
 export { type ClientConnectedHandler, Server, type ServerOptions, startServer } from "./server.ts";
+export { SimListener, SimNetwork, type SimNetworkOptions, SimSocket } from "./sim_network.ts";
