@@ -9,13 +9,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { EXERCISES_DIR } from "@course/lib/notebook/mod.ts";
-import { listExercises } from "../../tools/grade/exercise_list.ts";
+import { loadExercises } from "../../tools/grade/exercise_list.ts";
 import { gradeExercises } from "../../tools/grade/grade.ts";
 import { copyCourse, digestDir, setExerciseSource } from "../tools/grade/_course_copy.ts";
 
-const exercises = await listExercises();
+const { manifests: exercises, problems } = await loadExercises();
 
-Deno.test("there is at least one exercise, and each has a solution.ts", async () => {
+Deno.test("every folder under exercises/ is a valid exercise with a solution.ts", async () => {
+  assert.deepEqual(problems, []);
   assert.ok(exercises.length > 0);
   for (const m of exercises) {
     const solution = await Deno.readTextFile(new URL(`${m.id}/solution.ts`, EXERCISES_DIR));

@@ -5,15 +5,23 @@
  */
 import { type ExerciseManifest, EXERCISES_DIR, loadManifest } from "@course/lib/notebook/mod.ts";
 
+/** The course's exercises, and the folders that are not (yet) valid exercises. */
+export interface ExerciseList {
+  /** Valid manifests, sorted by id (which starts with the notebook number: course order). */
+  manifests: ExerciseManifest[];
+  /** One line per folder skipped: missing or invalid `exercise.json`, or no `check.ts`. */
+  problems: string[];
+}
+
 /**
- * Loads every `exercises/<id>/exercise.json`, sorted by id (which starts with
- * the notebook number, so this is course order).
+ * Loads every `exercises/<id>/exercise.json`. A folder that is not a valid
+ * exercise (an author's work in progress) is reported in `problems` and
+ * skipped, so that it never stops the grading of the others.
  *
  * @param root The exercises folder.
- * @returns The manifests.
- * @throws Error naming the folder when a manifest is missing or invalid (an author's bug).
+ * @returns The manifests and the problems.
  */
-export async function listExercises(root: URL = EXERCISES_DIR): Promise<ExerciseManifest[]> {
+export async function loadExercises(root: URL = EXERCISES_DIR): Promise<ExerciseList> {
   const ids: string[] = [];
   for await (const entry of Deno.readDir(root)) {
     if (entry.isDirectory && !entry.name.startsWith(".") && !entry.name.startsWith("_")) {
@@ -21,5 +29,28 @@ export async function listExercises(root: URL = EXERCISES_DIR): Promise<Exercise
     }
   }
   ids.sort();
-  return await Promise.all(ids.map((id) => loadManifest(id, root)));
+  const manifests: ExerciseManifest[] = [];
+  const problems: string[] = [];
+  for (const id of ids) {
+    try {
+      const manifest = await loadManifest(id, root);
+      await Deno.stat(new URL(`${id}/check.ts`, root)).catch(() => {
+        throw new Error(`exercises/${id}: check.ts is missing`);
+      });
+      manifests.push(manifest);
+    } catch (error) {
+      problems.push(`exercises/${id} skipped: ${(error as Error).message}`);
+    }
+  }
+  return { manifests, problems };
+}
+
+/**
+ * The valid exercises only; see {@linkcode loadExercises} for the problems.
+ *
+ * @param root The exercises folder.
+ * @returns The manifests, in course order.
+ */
+export async function listExercises(root: URL = EXERCISES_DIR): Promise<ExerciseManifest[]> {
+  return (await loadExercises(root)).manifests;
 }

@@ -9,7 +9,7 @@
 import { dirname, join } from "node:path";
 import type { ExerciseManifest } from "@course/lib/notebook/mod.ts";
 import { type GradeArgs, parseGradeArgs, USAGE } from "./cli_args.ts";
-import { listExercises } from "./exercise_list.ts";
+import { loadExercises } from "./exercise_list.ts";
 import { gradeExercises } from "./grade.ts";
 import { NOTEBOOKS_DIR, PROGRESS_PATH } from "./paths.ts";
 import { readProgress, recordReport, writeProgress } from "./progress.ts";
@@ -55,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const style = { color: !args.json && Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR") };
-  const all = await listExercises();
+  const { manifests: all, problems } = await loadExercises();
+  for (const problem of problems) console.error(`grade: ${problem}`);
   let selection: Selection;
   try {
     selection = selectExercises(args.targets, all);
