@@ -42,9 +42,10 @@ export interface LoopTraceOptions {
 export const LOOP_LANE = "event loop";
 
 /**
- * Turns a loop trace into bars: one row per task (running steps, and `wait`
+ * Turns a loop trace into bars: one row per task (running steps, and `suspended`
  * between a step that suspended and the next), and an "event loop" row with its
- * idle waits as `io` bars and callbacks and fired timers as markers.
+ * idle waits (and virtual-clock time jumps) as `idle` bars and callbacks and
+ * fired timers as markers.
  *
  * @param events `loop.trace()`.
  * @param options Which clock, and a unit scale.
@@ -91,7 +92,7 @@ export function barsFromLoopTrace(
       if (e.phase === "start") {
         const since = suspendedAt.get(id);
         if (since !== undefined && t > since) {
-          bars.push({ lane: lane(e), kind: "wait", start: since, end: t });
+          bars.push({ lane: lane(e), kind: "suspended", start: since, end: t });
         }
         stepStart.set(id, t);
       } else {
@@ -104,12 +105,18 @@ export function barsFromLoopTrace(
     } else if (e.kind === "io-wait") {
       if (e.phase === "start") ioStart = t;
       else if (ioStart !== null) {
-        bars.push({ lane: LOOP_LANE, kind: "io", start: ioStart, end: t });
+        bars.push({ lane: LOOP_LANE, kind: "idle", start: ioStart, end: t });
         ioStart = null;
       }
     } else if (e.kind === "time-jump" && options.clock !== "real" && e.from !== undefined) {
       // On the virtual clock the loop "waits" by jumping: draw the skipped span as idle.
-      bars.push({ lane: LOOP_LANE, kind: "io", start: e.from * scale, end: t, label: "time jump" });
+      bars.push({
+        lane: LOOP_LANE,
+        kind: "idle",
+        start: e.from * scale,
+        end: t,
+        label: "time jump",
+      });
     } else if (e.kind === "callback") {
       markers.push({ lane: LOOP_LANE, at: t, label: "callback ran" });
     } else if (e.kind === "timer-fired") {

@@ -40,7 +40,8 @@ export const theme = {
     wait: "#c8ccd2",
     "wait-gil": "#e4717a",
     switch: "#8e959e",
-    idle: "#eef0f2",
+    idle: "#f5cf7a",
+    suspended: "#aebfe3",
   } as Record<string, string>,
   /** Categorical palette for series that are not kinds (one colour per task). */
   palette: [

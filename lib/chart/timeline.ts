@@ -57,15 +57,20 @@ export interface TimelineOptions extends ToTimelineOptions {
  */
 export function timeline(trace: Trace, options: TimelineOptions = {}): Chart {
   const data = toTimelineData(trace, options);
-  const { bars } = data;
   const markers = data.markers ?? [];
   const lanes = timelineLanes(data);
+  const maxLane = Math.max(...lanes.map((l) => l.length), 0);
   const unit = options.unit ?? "ms";
   const width = options.width ?? theme.width;
-  const marginLeft = Math.max(56, Math.ceil(Math.max(...lanes.map((l) => l.length), 0) * 7.2) + 18);
-  const x = timeAxis(bars, unit, markers);
+  const marginLeft = Math.max(56, Math.ceil(maxLane * 7.2) + 18);
+  const x = timeAxis(data.bars, unit, markers);
   const [lo, hi] = x.domain as [number, number];
   const pxPerUnit = (width - marginLeft - theme.margin.right) / (hi - lo || 1);
+  // Steps that take no time (on a virtual clock, computing is instant) still get a sliver.
+  const minWidth = 4 / pxPerUnit;
+  const bars = data.bars.map((b) =>
+    b.kind === "cpu" && b.end - b.start < minWidth ? { ...b, end: b.start + minWidth } : b
+  );
   const kinds = [...new Set(bars.map((b) => b.kind))];
   const preempted = bars.some((b) => b.preempted);
   return renderPlot({

@@ -8,9 +8,19 @@
 /**
  * What a lane is doing during a bar. Simulator kinds map onto these:
  * `cpu` running, `io` waiting for I/O off the CPU, `wait` ready but not running,
- * `wait-gil` waiting for the GIL, `wait-core` waiting for a core, `switch` a context switch.
+ * `wait-gil` waiting for the GIL, `wait-core` waiting for a core, `switch` a context switch,
+ * `idle` an event loop with nothing ready, waiting for I/O or a timer,
+ * `suspended` a coroutine paused at a `yield`/`await`, waiting for a future.
  */
-export type BarKind = "cpu" | "io" | "wait" | "wait-gil" | "wait-core" | "switch";
+export type BarKind =
+  | "cpu"
+  | "io"
+  | "idle"
+  | "suspended"
+  | "wait"
+  | "wait-gil"
+  | "wait-core"
+  | "switch";
 
 /**
  * One bar of a timeline: a lane (row), what it was doing, and when.
@@ -89,6 +99,8 @@ export function timelineLanes(data: TimelineData): string[] {
 export const BAR_KIND_LABELS: Record<BarKind, string> = {
   cpu: "running",
   io: "waiting for I/O",
+  idle: "loop idle (waiting for I/O or a timer)",
+  suspended: "suspended, awaiting",
   wait: "ready, not running",
   "wait-gil": "waiting for the GIL",
   "wait-core": "waiting for a core",

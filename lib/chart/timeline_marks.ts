@@ -25,6 +25,8 @@ const INSET: Record<BarKind, number> = {
   cpu: 3,
   switch: 3,
   io: 7,
+  idle: 7,
+  suspended: 10,
   "wait-gil": 9,
   "wait-core": 9,
   wait: 10,
@@ -81,7 +83,7 @@ export function barMarks(bars: readonly TimelineBar[]): Plot.Markish[] {
       insetBottom: INSET[kind],
       // A hairline of background between touching bars shows where one slice ends.
       stroke: theme.background,
-      strokeWidth: kind === "cpu" ? 1 : 0,
+      strokeWidth: kind === "cpu" ? 0.75 : 0,
       rx: 2,
       title: (b: TimelineBar) =>
         `${b.lane}: ${BAR_KIND_LABELS[b.kind]}${
@@ -162,19 +164,22 @@ export function preemptionTicks(bars: readonly TimelineBar[]): Plot.Markish[] {
  * ```
  */
 export function markerMarks(markers: readonly TimelineMarker[]): Plot.Markish[] {
-  if (markers.length === 0) return [];
-  return [
-    Plot.dot(markers, {
+  // One mark per kind of instant, nudged apart vertically so that a timer firing
+  // and its callback running at the same moment both stay visible.
+  const labels = [...new Set(markers.map((m) => m.label))];
+  return labels.map((label, i) =>
+    Plot.dot(markers.filter((m) => m.label === label), {
       x: "at",
       y: "lane",
+      dy: (i - (labels.length - 1) / 2) * 8,
       symbol: "label",
       className: "timeline-marker",
       r: 3.5,
       stroke: theme.annotation,
       strokeWidth: 1.2,
       fill: theme.background,
-    }),
-  ];
+    })
+  );
 }
 
 /**

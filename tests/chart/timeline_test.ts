@@ -147,10 +147,29 @@ Deno.test("the event loop's trace: a row for the loop and one per task, callback
   const svg = inspect(timeline(trace, { unit: "s" }));
   assert.deepEqual(svg.lanes, ["event loop", "main"]);
   assert.equal(svg.bars("cpu"), 2);
-  assert.equal(svg.bars("wait"), 1);
-  assert.equal(svg.bars("io"), 1);
+  assert.equal(svg.bars("suspended"), 1);
+  assert.equal(svg.bars("idle"), 1);
   assert.equal(svg.markers, 2);
   assert.ok(svg.allText.includes("timer fired") && svg.allText.includes("callback ran"));
+});
+
+Deno.test("steps that take no loop time (virtual clock) are still drawn, a sliver wide", () => {
+  const at = (t: number) => ({ loopTime: t, realTime: t / 1000 });
+  const trace = [
+    { kind: "task-step", phase: "start", task: "main", taskId: 1, ...at(0) },
+    { kind: "task-step", phase: "end", task: "main", taskId: 1, outcome: "suspended", ...at(0) },
+    { kind: "time-jump", from: 0, ...at(2) },
+    { kind: "task-step", phase: "start", task: "main", taskId: 1, ...at(2) },
+    { kind: "task-step", phase: "end", task: "main", taskId: 1, outcome: "done", ...at(2) },
+  ];
+  const chart = timeline(trace, { unit: "s" });
+  const doc = new DOMParser().parseFromString(chart.svg, "image/svg+xml") as unknown as Document;
+  const widths = [...doc.querySelectorAll("g.timeline-cpu rect")].map((r) =>
+    Number(r.getAttribute("width"))
+  );
+  assert.equal(widths.length, 2);
+  assert.ok(widths.every((w) => w >= 3.9), widths.join());
+  assert.equal(inspect(chart).bars("idle"), 1); // the time jump
 });
 
 Deno.test("hand-made bars (a Worker measurement) draw as given", () => {
