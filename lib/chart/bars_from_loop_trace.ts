@@ -38,7 +38,15 @@ export interface LoopTraceOptions {
   scale?: number;
 }
 
-/** The lane for the loop itself: its idle waits and instant events. */
+/**
+ * The lane for the loop itself: its idle waits and instant events.
+ *
+ * @example
+ * ```ts
+ * import { LOOP_LANE } from "@course/lib/chart/mod.ts";
+ * console.log(LOOP_LANE); // "event loop"
+ * ```
+ */
 export const LOOP_LANE = "event loop";
 
 /**

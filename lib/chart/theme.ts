@@ -7,7 +7,17 @@
  */
 import type * as Plot from "@observablehq/plot";
 
-/** Colours, fonts and sizes shared by every chart in the course. */
+/**
+ * Colours, fonts and sizes shared by every chart in the course.
+ *
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { renderPlot, theme } from "@course/lib/chart/mod.ts";
+ * // A custom chart in the course's colours:
+ * renderPlot({ marks: [Plot.barX([3], { fill: theme.kinds.io })] });
+ * ```
+ */
 export const theme = {
   /** Font stack for every label; `sans-serif` last so rasterizers always find one. */
   fontFamily: "Inter, 'Helvetica Neue', Helvetica, Arial, 'DejaVu Sans', sans-serif",

@@ -95,7 +95,15 @@ export function timelineLanes(data: TimelineData): string[] {
   ];
 }
 
-/** The legend's words for each kind: what a learner reads. */
+/**
+ * The legend's words for each kind: what a learner reads.
+ *
+ * @example
+ * ```ts
+ * import { BAR_KIND_LABELS } from "@course/lib/chart/mod.ts";
+ * console.log(BAR_KIND_LABELS["wait-gil"]); // "waiting for the GIL"
+ * ```
+ */
 export const BAR_KIND_LABELS: Record<BarKind, string> = {
   cpu: "running",
   io: "waiting for I/O",

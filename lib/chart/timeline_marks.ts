@@ -13,7 +13,15 @@ import {
 } from "./timeline_bar.ts";
 import { theme } from "./theme.ts";
 
-/** Legend entry for preemption ticks. */
+/**
+ * Legend entry for preemption ticks.
+ *
+ * @example
+ * ```ts
+ * import { PREEMPTED } from "@course/lib/chart/mod.ts";
+ * console.log(PREEMPTED); // "preempted"
+ * ```
+ */
 export const PREEMPTED = "preempted";
 
 /**

@@ -8,7 +8,15 @@ import { z } from "zod";
 const cpuStep = z.object({ cpu: z.number().positive() }).strict();
 const ioStep = z.object({ io: z.number().positive() }).strict();
 
-/** One process: a name, an arrival time and either one CPU burst or alternating steps. */
+/**
+ * One process: a name, an arrival time and either one CPU burst or alternating steps.
+ *
+ * @example
+ * ```ts
+ * import { cpuProcessSchema } from "@course/lib/scheduler/cpu_input.ts";
+ * console.log(cpuProcessSchema.parse({ name: "P1", burst: 3 }).arrival); // 0
+ * ```
+ */
 export const cpuProcessSchema = z.object({
   name: z.string().min(1, "a process needs a name"),
   arrival: z.number().nonnegative().default(0),
@@ -36,7 +44,16 @@ export const cpuProcessSchema = z.object({
   }
 });
 
-/** The whole input of `simulateCpu`. */
+/**
+ * The whole input of `simulateCpu`.
+ *
+ * @example
+ * ```ts
+ * import { cpuInputSchema } from "@course/lib/scheduler/cpu_input.ts";
+ * const ok = cpuInputSchema.safeParse({ policy: "rr", processes: [{ name: "A", burst: 1 }] });
+ * console.log(ok.success); // false: round robin needs a quantum
+ * ```
+ */
 export const cpuInputSchema = z.object({
   processes: z.array(cpuProcessSchema).min(1, "give at least one process"),
   policy: z.enum(["fcfs", "sjf", "srtf", "rr"]),

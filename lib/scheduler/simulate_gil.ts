@@ -26,7 +26,16 @@ const stepSchema = z.union([
   z.object({ io: z.number().positive() }).strict(),
 ]);
 
-/** The input of `simulateGil`. */
+/**
+ * The input of `simulateGil`.
+ *
+ * @example
+ * ```ts
+ * import { gilInputSchema } from "@course/lib/scheduler/mod.ts";
+ * const input = gilInputSchema.parse({ cores: 2, threads: [{ name: "T", process: "p", steps: [{ cpu: 1 }] }] });
+ * console.log(input.switchInterval); // 5
+ * ```
+ */
 export const gilInputSchema = z.object({
   cores: z.number().int().positive(),
   switchInterval: z.number().positive().default(5),
