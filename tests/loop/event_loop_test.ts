@@ -311,6 +311,7 @@ Deno.test("isRunning is true only inside runForever", async () => {
 Deno.test("getRunningLoop throws outside a running loop and finds it inside", async () => {
   assert.throws(() => getRunningLoop(), RuntimeError);
   const { loop } = recordingLoop();
+  // deno-lint-ignore require-yield
   function* find(): Coroutine<EventLoop> {
     return getRunningLoop();
   }
