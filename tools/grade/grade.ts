@@ -216,7 +216,7 @@ export async function gradeExercises(
           configPath: CONFIG_PATH,
           cwd: tempDir,
           outputCap: options.outputCap ?? 1024 * 1024,
-          startupLimit: 20,
+          startupLimit: 60,
         });
         for (const [id, outcome] of run.outcomes) record(id, outcome);
         if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
