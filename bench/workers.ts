@@ -9,7 +9,7 @@
  *
  * Prints the best and the median of several runs and the speedup over serial
  * (from the best runs: the least disturbed by whatever else the machine does).
- * With `--svg <path>` it also draws the best run of each way as a timeline.
+ * With `--svg=<path>` it also draws the best run of each way as a timeline.
  *
  * @module
  */
@@ -69,8 +69,10 @@ const best = (runs: Measurement[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a
 const median = (runs: Measurement[]) => [...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1];
 
 if (import.meta.main) {
+  // `--svg=<path>` (what `deno task bench workers --svg=out.svg` passes through) or `--svg <path>`.
   const svgAt = Deno.args.indexOf("--svg");
-  const svgPath = svgAt >= 0 ? Deno.args[svgAt + 1] : undefined;
+  const svgPath = Deno.args.find((a) => a.startsWith("--svg="))?.slice(6) ??
+    (svgAt >= 0 ? Deno.args[svgAt + 1] : undefined);
   const load = Deno.loadavg()[0];
   console.log(
     `CPU-bound job: countPrimes(${LIMIT.toLocaleString("en")}), twice; ` +
