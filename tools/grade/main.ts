@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ExerciseManifest } from "@course/lib/notebook/mod.ts";
 import { type GradeArgs, parseGradeArgs, USAGE } from "./cli_args.ts";
 import { loadExercises } from "./exercise_list.ts";
@@ -17,6 +17,21 @@ import { renderList, renderReport, type Style } from "./render_report.ts";
 import { GradeReportSchema } from "./report_schema.ts";
 import { selectExercises, type Selection } from "./select.ts";
 import { watchNotebooks } from "./watch.ts";
+
+/**
+ * `deno task` runs in the repo root; paths the learner typed are relative to
+ * where they typed them (`INIT_CWD`).
+ */
+function withPathsFromCallerDir(args: GradeArgs): GradeArgs {
+  const base = Deno.env.get("INIT_CWD") ?? Deno.cwd();
+  const abs = (p: string | undefined) => (p === undefined ? p : resolve(base, p));
+  return {
+    ...args,
+    targets: args.targets.map((t) => (t.endsWith(".ipynb") ? resolve(base, t) : t)),
+    notebooks: abs(args.notebooks),
+    progress: abs(args.progress),
+  };
+}
 
 /** Grades a selection, records the progress, prints the report; returns nothing. */
 async function gradeAndReport(
@@ -45,7 +60,7 @@ async function gradeAndReport(
 export async function main(argv: string[]): Promise<number> {
   let args: GradeArgs;
   try {
-    args = parseGradeArgs(argv);
+    args = withPathsFromCallerDir(parseGradeArgs(argv));
   } catch (error) {
     console.error(`grade: ${(error as Error).message}\n\n${USAGE}`);
     return 2;

@@ -125,6 +125,8 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
       "run",
       "--no-prompt",
       "--no-lock",
+      // A learner's https:// import fails at once instead of waiting on the network.
+      "--no-remote",
       "--quiet",
       "--config",
       options.configPath,
