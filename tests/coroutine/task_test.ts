@@ -202,11 +202,11 @@ Deno.test("yield (without *) of a future, coroutine or promise is a clear error"
     [() => Promise.resolve(1), /Future\.fromPromise/],
     [() => 42, /only `yield\* future`/],
   ];
+  function* wrong(make: () => unknown): Coroutine<void> {
+    yield make();
+  }
   for (const [make, pattern] of cases) {
-    function* wrong(): Coroutine<void> {
-      yield make();
-    }
-    await assert.rejects(loop.runUntilComplete(wrong()), pattern);
+    await assert.rejects(loop.runUntilComplete(wrong(make)), pattern);
   }
   loop.close();
 });
