@@ -43,3 +43,4 @@ export {
 export { toTimelineData, type ToTimelineOptions, type Trace } from "./to_timeline_data.ts";
 export { timeline, type TimelineOptions } from "./timeline.ts";
 export { fillWaits } from "./fill_waits.ts";
+export { barsFromJobRuns, type JobRunLike } from "./bars_from_job_runs.ts";

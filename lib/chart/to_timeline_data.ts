@@ -4,6 +4,7 @@
  * @module
  */
 import { barsFromGil, type GilSliceLike } from "./bars_from_gil.ts";
+import { barsFromJobRuns, type JobRunLike } from "./bars_from_job_runs.ts";
 import { barsFromLoopTrace, type LoopTraceEventLike } from "./bars_from_loop_trace.ts";
 import { barsFromSlices, type SliceLike } from "./bars_from_slices.ts";
 import type { TimelineBar, TimelineData } from "./timeline_bar.ts";
@@ -18,6 +19,7 @@ export type Trace =
   | readonly SliceLike[]
   | readonly GilSliceLike[]
   | readonly LoopTraceEventLike[]
+  | readonly JobRunLike[]
   | { timeline: readonly SliceLike[] | readonly GilSliceLike[] };
 
 /** How to read a trace. */
@@ -35,7 +37,8 @@ type Item = Record<string, unknown>;
 /**
  * Turns any course trace into timeline bars and markers.
  *
- * Recognised by shape: items with `lane` are bars; with `thread` and `process`,
+ * Recognised by shape: items with `lane` are bars; with `way` and `bars`,
+ * measured job runs; with `thread` and `process`,
  * GIL slices; with `loopTime`, loop events; with `name` and `core`, simulator
  * slices. A `simulateCpu` result also gives arrival times, so waiting shows.
  *
@@ -92,6 +95,9 @@ export function toTimelineData(trace: Trace, options: ToTimelineOptions = {}): T
   const first = items[0];
   if (first === undefined) return { bars: [] };
   if ("lane" in first) return { bars: items as unknown as TimelineBar[] };
+  if ("way" in first && "bars" in first) {
+    return { bars: barsFromJobRuns(items as unknown as JobRunLike[]) };
+  }
   if ("thread" in first && "process" in first) {
     return { bars: barsFromGil(items as unknown as GilSliceLike[]) };
   }

@@ -30,3 +30,9 @@ export { burnCpu, countPrimes, countPrimesBetween } from "./cpu_jobs.ts";
 export { yieldToEventLoop } from "./yield_to_event_loop.ts";
 export { type ChunkOptions, countPrimesChunked } from "./count_primes_chunked.ts";
 export { type ProcessRun, runInProcess } from "./run_in_process.ts";
+export {
+  type JobBar,
+  type JobRun,
+  measureCpuJobs,
+  type MeasureOptions,
+} from "./measure_cpu_jobs.ts";

@@ -188,3 +188,33 @@ Deno.test("a trace of an unknown shape is refused with a clear message", () => {
     /cannot tell what kind of trace this is/,
   );
 });
+
+Deno.test("measured job runs: a row per way and job, waits in the gaps", () => {
+  const runs = [
+    {
+      way: "serial",
+      ms: 10,
+      bars: [
+        { lane: "job A", label: "main thread", kind: "cpu" as const, start: 0, end: 5 },
+        { lane: "job B", label: "main thread", kind: "cpu" as const, start: 5, end: 10 },
+      ],
+    },
+    {
+      way: "workers",
+      ms: 5,
+      bars: [
+        { lane: "job A", label: "worker 1", kind: "cpu" as const, start: 0, end: 5 },
+        { lane: "job B", label: "worker 2", kind: "cpu" as const, start: 0, end: 5 },
+      ],
+    },
+  ];
+  const svg = inspect(timeline(runs));
+  assert.deepEqual(svg.lanes, [
+    "serial: job A",
+    "serial: job B",
+    "workers: job A",
+    "workers: job B",
+  ]);
+  assert.equal(svg.bars("cpu"), 4);
+  assert.equal(svg.bars("wait"), 1);
+});
