@@ -103,7 +103,17 @@ async function gradeAll(manifests: ExerciseManifest[], options: GradeOptions): P
 }
 
 if (import.meta.main) {
-  const manifests = await listExercises();
+  // Exercises whose notebook is not written yet cannot be graded; say so and leave them out.
+  const listed = await listExercises();
+  const manifests = listed.filter((m) => {
+    try {
+      Deno.statSync(join(NOTEBOOKS_DIR, m.notebook));
+      return true;
+    } catch {
+      console.log(`(skipped ${m.id}: notebooks/${m.notebook} does not exist yet)`);
+      return false;
+    }
+  });
   const root = await Deno.makeTempDir({ prefix: "course-bench-grade-" });
   try {
     const notebooksDir = join(root, "course");
