@@ -59,6 +59,23 @@ Deno.test("SJF is non-preemptive: the same arrivals wait 7.75", () => {
   assert.equal(r.averages.waiting, 7.75);
 });
 
+Deno.test("classic arrivals P1(0,7) P2(2,4) P3(4,1) P4(5,4): SJF waits 4, SRTF waits 3", () => {
+  const ps = [p("P1", 0, 7), p("P2", 2, 4), p("P3", 4, 1), p("P4", 5, 4)];
+  const sjf = simulateCpu({ policy: "sjf", processes: ps });
+  assert.deepEqual(gantt(sjf.timeline), ["P1 0-7", "P3 7-8", "P2 8-12", "P4 12-16"]);
+  assert.equal(sjf.averages.waiting, 4);
+  const srtf = simulateCpu({ policy: "srtf", processes: ps });
+  assert.deepEqual(gantt(srtf.timeline), [
+    "P1 0-2",
+    "P2 2-4",
+    "P3 4-5",
+    "P2 5-7",
+    "P4 7-11",
+    "P1 11-16",
+  ]);
+  assert.equal(srtf.averages.waiting, 3);
+});
+
 Deno.test("RR q=4, Silberschatz: P1=24, P2=3, P3=3 waits 17/3", () => {
   const r = simulateCpu({
     policy: "rr",
