@@ -8,7 +8,7 @@
  * notebooks/ (see course_server.ts), whatever notebooks exist.
  */
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "./browser.ts";
 import { type CourseServer, ROOT, startCourse } from "./course_server.ts";
 import { differences, probeProblems, problemsIn, type ReferenceCell } from "./expectations.ts";
@@ -121,6 +121,88 @@ async function grade(course: CourseServer, id: string) {
   };
 }
 
+/**
+ * One notebook, as a learner goes through it: cell by cell with the checks,
+ * the exercise (when it is the chosen one), then Restart & Run All.
+ *
+ * @returns seconds spent cell by cell and in Run All
+ */
+async function learnerPath(
+  context: BrowserContext,
+  course: CourseServer,
+  name: string,
+  exercise: { notebook: string; id: string } | null,
+): Promise<string> {
+  const page = await context.newPage();
+  await openNotebook(page, notebookUrl(course, name));
+  assert.deepEqual(await kernelOf(page), {
+    name: "deno",
+    display: "Deno (course)",
+    implementation: "Deno kernel",
+  });
+
+  let started = performance.now();
+  await runCellByCell(page);
+  const byCellSeconds = (performance.now() - started) / 1000;
+  const byCell = await readCells(page);
+  assert.deepEqual(problemsIn(byCell, await runnerCells(name)), [], "cell by cell");
+
+  if (exercise?.notebook === name) {
+    await solveExercise(page, exercise.id);
+    const report = await grade(course, exercise.id);
+    const line = report.exercises.find((e) => e.id === exercise.id);
+    assert.ok(line, `the grade report has no ${exercise.id}`);
+    assert.equal(line.status, "passed", line.message);
+    assert.ok(line.points > 0 && line.points === line.max, JSON.stringify(line));
+  }
+
+  // Run All after a restart: every output must land in the cell it landed
+  // in when the cells ran one by one.
+  await restartKernel(page);
+  started = performance.now();
+  await runAll(page);
+  const runAllSeconds = (performance.now() - started) / 1000;
+  const all = await readCells(page);
+  assert.deepEqual(problemsIn(all), [], "Run All");
+  assert.deepEqual(differences(byCell, all), [], "Run All vs cell by cell");
+  assert.equal(await unsolicitedOutputs(page), 0, "outputs no cell asked for");
+  await saveScreenshot(page, name.replace(/\.ipynb$/, ""));
+  await save(page);
+  await closeAndHalt(page);
+  return `cell by cell ${byCellSeconds.toFixed(1)} s, Run All ${runAllSeconds.toFixed(1)} s` +
+    (exercise?.notebook === name ? `, solved and graded ${exercise.id}` : "");
+}
+
+/**
+ * Runs `work` over `items`, at most `width` at a time, and keeps each
+ * outcome (a value or the error) for reporting in order afterwards.
+ */
+async function pool<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<R>,
+): Promise<Map<T, { ok: true; value: R } | { ok: false; error: unknown }>> {
+  const outcomes = new Map<T, { ok: true; value: R } | { ok: false; error: unknown }>();
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      try {
+        outcomes.set(item, { ok: true, value: await work(item) });
+      } catch (error) {
+        outcomes.set(item, { ok: false, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+  return outcomes;
+}
+
+/**
+ * Notebooks in flight at once, each in its own page and kernel (default 2:
+ * most of a notebook's time is its own waiting, and CI has 2 cores).
+ */
+const PAGES = Number(Deno.env.get("E2E_PAGES") ?? "2");
+
 Deno.test({
   name: "a learner's path through every notebook in headless Chromium",
   // playwright-core keeps its connection to Chromium (pipes, timers) open
@@ -133,40 +215,16 @@ Deno.test({
     try {
       assert.ok(course.notebooks.length > 0, "no notebooks/*.ipynb");
       const exercise = await firstSolvableExercise(course);
+      const outcomes = await pool(
+        course.notebooks,
+        PAGES,
+        (name) => learnerPath(browser.context, course, name, exercise),
+      );
       for (const name of course.notebooks) {
-        await t.step(name, async () => {
-          const page = await browser.context.newPage();
-          await openNotebook(page, notebookUrl(course, name));
-          assert.deepEqual(await kernelOf(page), {
-            name: "deno",
-            display: "Deno (course)",
-            implementation: "Deno kernel",
-          });
-
-          await runCellByCell(page);
-          const byCell = await readCells(page);
-          assert.deepEqual(problemsIn(byCell, await runnerCells(name)), [], "cell by cell");
-
-          if (exercise?.notebook === name) {
-            await solveExercise(page, exercise.id);
-            const report = await grade(course, exercise.id);
-            const line = report.exercises.find((e) => e.id === exercise.id);
-            assert.ok(line, `the grade report has no ${exercise.id}`);
-            assert.equal(line.status, "passed", line.message);
-            assert.ok(line.points > 0 && line.points === line.max, JSON.stringify(line));
-          }
-
-          // Run All after a restart: every output must land in the cell it
-          // landed in when the cells ran one by one.
-          await restartKernel(page);
-          await runAll(page);
-          const all = await readCells(page);
-          assert.deepEqual(problemsIn(all), [], "Run All");
-          assert.deepEqual(differences(byCell, all), [], "Run All vs cell by cell");
-          assert.equal(await unsolicitedOutputs(page), 0, "outputs no cell asked for");
-          await saveScreenshot(page, name.replace(/\.ipynb$/, ""));
-          await save(page);
-          await closeAndHalt(page);
+        await t.step(name, () => {
+          const outcome = outcomes.get(name)!;
+          if (!outcome.ok) throw outcome.error;
+          console.log(`  ${name}: ${outcome.value}`);
         });
       }
 

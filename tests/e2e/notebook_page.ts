@@ -23,6 +23,7 @@ interface JupyterGlobal {
     } | null;
     events: { on(event: string, handler: (...args: unknown[]) => void): void };
     ncells(): number;
+    get_selected_index(): number;
     get_cell(i: number): {
       cell_type: string;
       last_msg_id?: string | null;
@@ -246,13 +247,32 @@ export async function runCell(page: Page, index: number, timeout = 120_000): Pro
 
 /**
  * Runs every cell from the top, one at a time, as a learner reading the
- * chapter does.
+ * chapter does: click the first cell, then Shift+Enter, which runs the
+ * selected cell and selects the next one (Ctrl+Enter on the last cell, where
+ * Shift+Enter would add a new cell); after each code cell, wait until it has
+ * run and the kernel is idle.
  *
  * @param page the notebook page
+ * @param timeout milliseconds for each cell to run
  */
-export async function runCellByCell(page: Page): Promise<void> {
+export async function runCellByCell(page: Page, timeout = 120_000): Promise<void> {
   const n = await cellCount(page);
-  for (let i = 0; i < n; i++) await runCell(page, i);
+  if (n === 0) return;
+  await selectCell(page, 0);
+  for (let i = 0; i < n; i++) {
+    const { type, lastMsgId, selected } = await page.evaluate((i) => {
+      const nb = (globalThis as unknown as JupyterWindow).Jupyter.notebook;
+      const cell = nb.get_cell(i);
+      return {
+        type: cell.cell_type,
+        lastMsgId: cell.last_msg_id ?? null,
+        selected: nb.get_selected_index(),
+      };
+    }, i);
+    if (selected !== i) throw new Error(`Shift+Enter selected cell ${selected}, not ${i}`);
+    await page.keyboard.press(i === n - 1 ? "Control+Enter" : "Shift+Enter");
+    if (type === "code") await waitForCells(page, [i], [lastMsgId], timeout);
+  }
 }
 
 /**
