@@ -39,6 +39,7 @@ export class TcpListener implements ListeningSocket {
   #error: Error | null = null;
   #closed = false;
   #accepter: Promise<void> | null = null;
+  #accepting = false;
   readonly #backlog: number;
   readonly #socketOptions: TcpSocketOptions;
 
@@ -128,14 +129,25 @@ export class TcpListener implements ListeningSocket {
   }
 
   #startAccepting(): void {
-    if (this.#accepter || this.#closed || this.#error) return;
+    if (this.#accepting || this.#closed || this.#error) return;
     if (this.#queue.length >= this.#backlog) return;
-    this.#accepter = this.#acceptLoop().finally(() => {
-      this.#accepter = null;
+    this.#accepting = true;
+    const accepter: Promise<void> = this.#acceptLoop().finally(() => {
+      // Cleared as the loop exits, not a microtask later, so accept() can restart it.
+      if (this.#accepter === accepter) this.#accepter = null;
     });
+    this.#accepter = accepter;
   }
 
   async #acceptLoop(): Promise<void> {
+    try {
+      await this.#acceptUntilFull();
+    } finally {
+      this.#accepting = false;
+    }
+  }
+
+  async #acceptUntilFull(): Promise<void> {
     while (!this.#closed && this.#queue.length < this.#backlog) {
       let conn: Deno.TcpConn;
       try {

@@ -283,7 +283,7 @@ export class TcpSocket implements StreamSocket {
    */
   async waitClosed(): Promise<void> {
     // Each of these settles without throwing; loop because a pump may restart meanwhile.
-    while (this.#connecting || this.#reader || this.#writer) {
+    while (this.#connecting || this.#reader || this.#writer || this.#reading || this.#writing) {
       await (this.#connecting ?? this.#reader ?? this.#writer);
     }
   }
@@ -300,13 +300,23 @@ export class TcpSocket implements StreamSocket {
     if (this.#reading || this.#eof || this.#error || this.#closed || !this.#conn) return;
     if (this.#recvBuffered >= this.#recvBufferSize) return;
     this.#reading = true;
-    this.#reader = this.#readLoop(this.#conn).finally(() => {
-      this.#reading = false;
-      this.#reader = null;
+    const reader: Promise<void> = this.#readLoop(this.#conn).finally(() => {
+      if (this.#reader === reader) this.#reader = null;
     });
+    this.#reader = reader;
   }
 
   async #readLoop(conn: Deno.TcpConn): Promise<void> {
+    try {
+      await this.#readUntilPaused(conn);
+    } finally {
+      // Cleared as the loop exits, not a microtask later: a recv() that runs in
+      // between must be able to start the next read loop.
+      this.#reading = false;
+    }
+  }
+
+  async #readUntilPaused(conn: Deno.TcpConn): Promise<void> {
     this.#readBuffer ??= new Uint8Array(this.#readSize);
     const buffer = this.#readBuffer;
     while (!this.#closed && this.#recvBuffered < this.#recvBufferSize) {
@@ -336,14 +346,23 @@ export class TcpSocket implements StreamSocket {
   #startWriting(): void {
     if (this.#writing || !this.#conn) return;
     this.#writing = true;
-    this.#writer = this.#writeLoop(this.#conn).finally(() => {
-      this.#writing = false;
-      this.#writer = null;
-      if (this.#closed) this.#closeConn();
+    const writer: Promise<void> = this.#writeLoop(this.#conn).finally(() => {
+      if (this.#writer === writer) this.#writer = null;
     });
+    this.#writer = writer;
   }
 
   async #writeLoop(conn: Deno.TcpConn): Promise<void> {
+    try {
+      await this.#writeUntilEmpty(conn);
+    } finally {
+      // Cleared as the loop exits (see #readLoop), then a pending close completes.
+      this.#writing = false;
+      if (this.#closed) this.#closeConn();
+    }
+  }
+
+  async #writeUntilEmpty(conn: Deno.TcpConn): Promise<void> {
     while (this.#sendChunks.length > 0 && !this.#connClosed) {
       // Everything queued goes out in one native write.
       const chunk = this.#sendChunks.length === 1 ? this.#sendChunks[0] : concat(this.#sendChunks);
