@@ -22,6 +22,8 @@
  */
 export class RuntimeError extends Error {
   /**
+   * Creates the error.
+   *
    * @param message What went wrong.
    * @param options Standard error options, e.g. `{ cause }`.
    */

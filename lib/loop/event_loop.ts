@@ -81,19 +81,34 @@ const MIN_CANCELLED_TIMERS_TO_CLEAN = 100;
 export class EventLoop {
   /** Which clock this loop runs on. */
   readonly clock: ClockKind;
-  /** Callbacks and task steps that can run now. @ignore */
-  _ready: Deque<Runnable> = new Deque();
-  /** Callbacks waiting for a deadline. @ignore */
-  _timers: TimerHeap = new TimerHeap();
-  /** The trace recorder, or `null` when tracing is off (one branch on the hot path). @ignore */
+  // Fields that futures, tasks and handles of this library reach into are
+  // public but hidden from the docs (`@ignore`); the rest are private.
+
+  /**
+   * The trace recorder, or `null` when tracing is off (one branch on the hot path).
+   * @ignore
+   */
   _tracer: TraceRecorder | null;
-  /** The task whose step is running, if any. @ignore */
+  /**
+   * The task whose step is running, if any.
+   * @ignore
+   */
   _currentTask: Task<unknown> | null = null;
-  /** Tasks of this loop that are not done yet. @ignore */
+  /**
+   * Tasks of this loop that are not done yet.
+   * @ignore
+   */
   _tasks: Set<Task<unknown>> = new Set();
-  /** Failed futures whose exception nobody has retrieved yet. @ignore */
+  /**
+   * Failed futures whose exception nobody has retrieved yet.
+   * @ignore
+   */
   _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
 
+  /** Callbacks and task steps that can run now, first in first out. */
+  private _ready: Deque<Runnable> = new Deque();
+  /** Callbacks waiting for a deadline, earliest on top. */
+  private _timers: TimerHeap = new TimerHeap();
   private _clock: Clock;
   private _virtual: VirtualClock | null;
   private _timerSeq = 0;
@@ -106,6 +121,9 @@ export class EventLoop {
   private _exceptionHandler: ExceptionHandler | null = null;
 
   /**
+   * Creates a loop with an empty ready queue and timer heap; it runs nothing
+   * until {@link runUntilComplete}, {@link runForever} or {@link runOnce}.
+   *
    * @param options `clock` (`"real"` by default, or `"virtual"`) and `trace`.
    */
   constructor(options: EventLoopOptions = {}) {
@@ -431,7 +449,8 @@ export class EventLoop {
     const timers = this._timers;
     this._dropCancelledTimers();
 
-    // 1. Timeout: may the loop go on at once?
+    // 1. Timeout: may the loop go on at once? Yes if something is ready, or if
+    //    stop() was called: the last turn must not wait for the next timer.
     if (ready.length === 0 && !this._stopping) {
       if (timers.size === 0) return Infinity; // nothing scheduled at all
       const now = this.time();
@@ -716,19 +735,28 @@ export class EventLoop {
 
   // ----------------------------------------------------------- internals
 
-  /** Queues a task step; tasks call this instead of allocating a Handle. @ignore */
+  /**
+   * Queues a task step; tasks call this instead of allocating a Handle.
+   * @ignore
+   */
   _scheduleRunnable(runnable: Runnable): void {
     if (this._closed) throw closedError();
     this._ready.push(runnable);
   }
 
-  /** A scheduled timer was cancelled. @ignore */
+  /**
+   * A scheduled timer was cancelled: counted, so that {@link runOnce} knows when to sweep.
+   * @ignore
+   */
   _timerCancelled(): void {
     this._cancelledTimers++;
   }
 
-  // Runs `count` ready callbacks. One try around the whole batch: when a
-  // callback throws, report it and resume with the next one.
+  /**
+   * Runs `count` ready callbacks (step 4 of {@link runOnce}). One `try` around
+   * the whole batch, not one per callback: when a callback throws, report it
+   * and resume with the next one.
+   */
   private _runReady(count: number): void {
     const ready = this._ready;
     let runnable: Runnable | undefined;
@@ -749,6 +777,11 @@ export class EventLoop {
     }
   }
 
+  /**
+   * Cancelled timers stay in the heap (cancelling is O(1)). Before each turn,
+   * pop those on top; when they are many and over half the heap, rebuild it
+   * without them instead.
+   */
   private _dropCancelledTimers(): void {
     const timers = this._timers;
     if (this._cancelledTimers === 0) return;
@@ -770,7 +803,11 @@ export class EventLoop {
     }
   }
 
-  // Waits until the next timer is due or callSoonThreadsafe wakes the loop.
+  /**
+   * Waits until the next timer is due or {@link callSoonThreadsafe} (or a
+   * released {@link keepAlive} hold) wakes the loop: the place where Deno's
+   * own I/O gets to complete.
+   */
   private _idleWait(seconds: number): Promise<void> {
     if (this._tracer !== null) this._tracer.ioWaitStart(seconds);
     return new Promise<void>((resolve) => {
@@ -787,10 +824,12 @@ export class EventLoop {
     });
   }
 
-  // Lets Deno run its pending macrotasks (timers, I/O completions) once.
-  // setTimeout(0) costs up to 4 ms when nested, which is why the loop only
-  // polls after POLL_AFTER_MS of busy running (a message channel is cheaper
-  // but lets Deno's own timers wait).
+  /**
+   * Lets Deno run its pending macrotasks (timers, I/O completions) once.
+   * setTimeout(0) costs up to 4 ms when nested, which is why the loop only
+   * polls after POLL_AFTER_MS of busy running (a message channel is cheaper
+   * but lets Deno's own timers wait).
+   */
   private _pollOutside(): Promise<void> {
     if (this._tracer !== null) this._tracer.ioWaitStart(0);
     return new Promise<void>((resolve) => {
@@ -801,11 +840,13 @@ export class EventLoop {
     });
   }
 
+  /** Ends an idle wait early, if the loop is in one. */
   private _wakeUp(): void {
     const wake = this._wake;
     if (wake !== null) wake();
   }
 
+  /** Throws unless this loop may start running: open, idle, and no other loop running. */
   private _checkCanRun(): void {
     if (this._closed) throw closedError();
     if (this._running) throw new RuntimeError("This event loop is already running");

@@ -42,6 +42,8 @@ export class Handle implements Runnable {
   _cancelled = false;
 
   /**
+   * Wraps a callback; the loop makes handles (`callSoon`), learners do not.
+   *
    * @param callback The function to call.
    * @param args Its arguments, or `undefined` for none (saves an array).
    * @param loop The loop that will call it.
@@ -86,7 +88,10 @@ export class Handle implements Runnable {
     return this._cancelled;
   }
 
-  /** Calls the callback unless cancelled. @ignore */
+  /**
+   * Calls the callback unless cancelled.
+   * @ignore
+   */
   _run(): void {
     const callback = this._callback;
     if (callback === null) return; // cancelled
@@ -97,7 +102,11 @@ export class Handle implements Runnable {
     else callback(...args);
   }
 
-  /** A short description for error messages. */
+  /**
+   * A short description for error messages.
+   *
+   * @returns E.g. `<Handle tick()>`, or `<Handle cancelled()>`.
+   */
   toString(): string {
     const name = this._callback?.name || "anonymous";
     return `<Handle ${this._cancelled ? "cancelled" : name}()>`;
@@ -118,12 +127,20 @@ export class Handle implements Runnable {
 export class TimerHandle extends Handle {
   /** @ignore */
   _when: number;
-  /** Scheduling order, to break ties between equal deadlines. @ignore */
+  /**
+   * Scheduling order, to break ties between equal deadlines.
+   * @ignore
+   */
   _seq: number;
-  /** Still in the loop's timer heap. @ignore */
+  /**
+   * Still in the loop's timer heap.
+   * @ignore
+   */
   _scheduled = true;
 
   /**
+   * Wraps a callback with its deadline; the loop makes these (`callLater`, `callAt`).
+   *
    * @param when Deadline in loop seconds.
    * @param seq Scheduling order number.
    * @param callback The function to call.
@@ -174,6 +191,11 @@ export class TimerHandle extends Handle {
     super.cancel();
   }
 
+  /**
+   * A short description for error messages.
+   *
+   * @returns E.g. `<TimerHandle when=5 <Handle tick()>>`.
+   */
   override toString(): string {
     return `<TimerHandle when=${this._when} ${super.toString()}>`;
   }
