@@ -26,6 +26,8 @@
  */
 export class CancelledError extends Error {
   /**
+   * Creates the error; the loop does, when a cancellation reaches a coroutine.
+   *
    * @param message The cancel message, if one was given to `cancel(msg)`.
    * @param options Standard error options, e.g. `{ cause }`.
    */
@@ -52,6 +54,8 @@ export class CancelledError extends Error {
  */
 export class InvalidStateError extends Error {
   /**
+   * Creates the error.
+   *
    * @param message What was wrong.
    * @param options Standard error options.
    */
@@ -80,6 +84,8 @@ export class InvalidStateError extends Error {
  */
 export class TimeoutError extends Error {
   /**
+   * Creates the error.
+   *
    * @param message What timed out.
    * @param options Standard error options, e.g. `{ cause }`.
    */

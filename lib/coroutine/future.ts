@@ -44,16 +44,28 @@ export class Future<T = unknown> {
   _result: T | undefined = undefined;
   /** @ignore */
   _exception: unknown = undefined;
-  /** Done callbacks, or tasks waiting on this future (scheduled directly). @ignore */
+  /**
+   * Done callbacks, or tasks waiting on this future (scheduled directly).
+   * @ignore
+   */
   // deno-lint-ignore no-explicit-any
   _callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
   /** @ignore */
   _cancelMessage: string | undefined = undefined;
-  /** The CancelledError to raise, kept so its message and cause survive. @ignore */
+  /**
+   * The CancelledError to raise, kept so its message and cause survive.
+   * @ignore
+   */
   _cancelledError: CancelledError | null = null;
-  /** Set by `yield*` just before it hands the future to the task. @ignore */
+  /**
+   * Set by `yield*` just before it hands the future to the task.
+   * @ignore
+   */
   _blocking = false;
-  /** Non-null while a failure is unretrieved. @ignore */
+  /**
+   * Non-null while a failure is unretrieved.
+   * @ignore
+   */
   _unretrievedRef: WeakRef<Future<unknown>> | null = null;
 
   /**
@@ -359,7 +371,10 @@ export class Future<T = unknown> {
     return `<${this.constructor.name} ${STATE_NAMES[this._state].toLowerCase()}>`;
   }
 
-  /** The CancelledError to throw for a cancelled future. @ignore */
+  /**
+   * The CancelledError to throw for a cancelled future.
+   * @ignore
+   */
   _makeCancelledError(): CancelledError {
     if (this._cancelledError === null) {
       this._cancelledError = new CancelledError(this._cancelMessage);
@@ -367,18 +382,27 @@ export class Future<T = unknown> {
     return this._cancelledError;
   }
 
-  /** Registers a waiting task: on completion it is queued directly. @ignore */
+  /**
+   * Registers a waiting task: on completion it is queued directly.
+   * @ignore
+   */
   _addWaiter(task: Runnable): void {
     if (this._callbacks === null) this._callbacks = [task];
     else this._callbacks.push(task);
   }
 
-  /** Done with an exception (not a result, not cancelled). @ignore */
+  /**
+   * Done with an exception (not a result, not cancelled).
+   * @ignore
+   */
   _hasException(): boolean {
     return this._state === FAILED;
   }
 
-  /** A task's name, for reports; futures have none. @ignore */
+  /**
+   * A task's name, for reports; futures have none.
+   * @ignore
+   */
   _taskName(): string | undefined {
     return undefined;
   }
@@ -392,7 +416,10 @@ export class Future<T = unknown> {
     }
   }
 
-  /** Schedules every done callback (never calls them now). @ignore */
+  /**
+   * Schedules every done callback (never calls them now).
+   * @ignore
+   */
   _scheduleCallbacks(): void {
     const callbacks = this._callbacks;
     if (callbacks === null) return;

@@ -67,10 +67,23 @@ export function gather<const A extends readonly Awaitable<unknown>[]>(
   aws: A,
   options: GatherOptions & { returnExceptions: true },
 ): Future<unknown[]>;
+/**
+ * The array spelling without `returnExceptions`: the first exception fails the gather.
+ *
+ * @param aws The awaitables, as one array.
+ * @param options `returnExceptions` (here `false` or absent).
+ * @returns A future of the results, typed per position.
+ */
 export function gather<const A extends readonly Awaitable<unknown>[]>(
   aws: A,
   options?: GatherOptions,
 ): Future<GatherResults<A>>;
+/**
+ * The spelling asyncio uses: `gather(a, b, c)`.
+ *
+ * @param aws The awaitables, one per argument.
+ * @returns A future of the results, typed per position.
+ */
 export function gather<const A extends readonly Awaitable<unknown>[]>(
   ...aws: A
 ): Future<GatherResults<A>>;

@@ -48,17 +48,32 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   _coro: Coroutine<T>;
   /** @ignore */
   _name: string;
-  /** Unique per process, for traces. @ignore */
+  /**
+   * Unique per process, for traces.
+   * @ignore
+   */
   _id: number;
-  /** The name a trace recorder last saw. @ignore */
+  /**
+   * The name a trace recorder last saw.
+   * @ignore
+   */
   _tracedName: string | null = null;
-  /** The future this task waits for, if any. @ignore */
+  /**
+   * The future this task waits for, if any.
+   * @ignore
+   */
   _futWaiter: Future<unknown> | null = null;
-  /** Throw CancelledError into the coroutine at its next step. @ignore */
+  /**
+   * Throw CancelledError into the coroutine at its next step.
+   * @ignore
+   */
   _mustCancel = false;
   /** @ignore */
   _numCancelsRequested = 0;
-  /** An error to throw into the coroutine at its next step. @ignore */
+  /**
+   * An error to throw into the coroutine at its next step.
+   * @ignore
+   */
   _throwNext: unknown = NOTHING;
 
   /**
@@ -213,6 +228,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     throw new RuntimeError("Task does not support setException(): the coroutine sets it");
   }
 
+  /**
+   * A short description for error messages.
+   *
+   * @returns E.g. `<Task brew pending>`.
+   */
   override toString(): string {
     return `<Task ${this._name} ${super.toString().slice(6, -1)}>`;
   }
@@ -222,7 +242,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return this._name;
   }
 
-  /** The ready queue calls this: run one step. @ignore */
+  /**
+   * The ready queue calls this: run one step.
+   * @ignore
+   */
   _run(): void {
     if (this._state !== 0) return; // done meanwhile (cannot normally happen)
     const loop = this._loop;
@@ -232,7 +255,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (tracer !== null) tracer.stepEnd(this, outcome);
   }
 
-  // One step: resume the coroutine (or throw into it) until it yields.
+  /**
+   * One step: resume the coroutine (or throw into it) until it yields, returns
+   * or throws, and settle the task in the last two cases.
+   *
+   * @returns The step's outcome (SUSPENDED, DONE, FAILED, CANCELLED) for the trace.
+   */
   private _step(loop: EventLoop): number {
     let error = this._throwNext;
     this._throwNext = NOTHING;
@@ -272,7 +300,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return SUSPENDED;
   }
 
-  // The coroutine yielded `awaited`: arrange to be resumed.
+  /**
+   * The coroutine yielded `awaited`: arrange to be resumed. A bare `yield`
+   * comes back next turn, a future (`yield* future`) wakes the task when it is
+   * done, and anything else is thrown back into the coroutine as an error.
+   */
   private _suspend(loop: EventLoop, awaited: unknown): void {
     if (awaited === undefined) {
       loop._scheduleRunnable(this); // a bare `yield`: sleep(0), back next turn

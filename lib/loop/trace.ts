@@ -180,7 +180,10 @@ function hasNumber(kind: number): boolean {
   return kind >= TIMER_SCHEDULED && kind !== IO_END;
 }
 
-/** What the recorder needs to know about a task. @ignore */
+/**
+ * What the recorder needs to know about a task.
+ * @ignore
+ */
 export interface TracedTask {
   /** Unique id. */
   _id: number;
