@@ -26,6 +26,7 @@ import {
   unsolicitedOutputs,
 } from "./notebook_page.ts";
 import { PROBE_NAME, probeNotebook } from "./probe_notebook.ts";
+import { CANARY_NAME, CANARY_PROBLEMS, canaryNotebook } from "./canary_notebook.ts";
 import { saveScreenshot } from "./screenshot.ts";
 
 /** Cells in the Run All probe, and how many times it runs. */
@@ -210,7 +211,9 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn(t) {
-    const course = await startCourse({ extra: { [PROBE_NAME]: probeNotebook(PROBE_CELLS) } });
+    const course = await startCourse({
+      extra: { [PROBE_NAME]: probeNotebook(PROBE_CELLS), [CANARY_NAME]: canaryNotebook() },
+    });
     const browser = await launchBrowser();
     try {
       assert.ok(course.notebooks.length > 0, "no notebooks/*.ipynb");
@@ -227,6 +230,17 @@ Deno.test({
           console.log(`  ${name}: ${outcome.value}`);
         });
       }
+
+      await t.step("the checks see a notebook broken on purpose", async () => {
+        const page = await browser.context.newPage();
+        await openNotebook(page, notebookUrl(course, CANARY_NAME));
+        await runAll(page);
+        const problems = problemsIn(await readCells(page));
+        assert.equal(problems.length, CANARY_PROBLEMS.length, problems.join("\n"));
+        CANARY_PROBLEMS.forEach((pattern, i) => assert.match(problems[i], pattern));
+        await save(page);
+        await closeAndHalt(page);
+      });
 
       await t.step(
         `Run All x${PROBE_RUNS}: ${PROBE_CELLS} cells, each output in its own cell`,

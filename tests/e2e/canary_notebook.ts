@@ -1,0 +1,44 @@
+/**
+ * `canaryNotebook()`: a notebook that is broken on purpose (a cell that
+ * throws, a chart of zero size), so the e2e test can show that its checks
+ * see what a learner would see go wrong.
+ *
+ * @module
+ */
+
+/** The file name the canary gets in the served copy. */
+export const CANARY_NAME = "zz-canary.ipynb";
+
+/** What `problemsIn` must report for the canary, one pattern per problem. */
+export const CANARY_PROBLEMS: readonly RegExp[] = [
+  /^cell 0 .*error output Error: canary boom/,
+  /^cell 1 .*chart not visible \(0x0/,
+];
+
+/**
+ * The canary: cell 0 throws, cell 1 displays an SVG with no size.
+ *
+ * @returns the nbformat 4 document
+ */
+export function canaryNotebook(): Record<string, unknown> {
+  const sources = [
+    'throw new Error("canary boom");',
+    'Deno.jupyter.display({\n  "image/svg+xml": \'<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>\',\n  "text/plain": "an empty chart",\n}, { raw: true });',
+  ];
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
+      language_info: { name: "typescript" },
+    },
+    cells: sources.map((source, i) => ({
+      id: `canary-${i}`,
+      cell_type: "code",
+      metadata: {},
+      execution_count: null,
+      outputs: [],
+      source,
+    })),
+  };
+}
