@@ -30,6 +30,8 @@ export class CheckFailure extends Error {
   readonly trace?: readonly unknown[];
 
   /**
+   * Creates the failure a check throws (or use {@link fail}).
+   *
    * @param message What was expected and what happened, in one or two short sentences.
    * @param details Extra feedback, such as the learner's trace.
    */

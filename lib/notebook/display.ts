@@ -25,6 +25,8 @@ export interface HtmlMimeBundle {
  */
 export class HtmlOutput {
   /**
+   * Pairs an HTML fragment with its plain-text twin.
+   *
    * @param html The HTML fragment.
    * @param text The same content as plain text.
    */
