@@ -4,9 +4,7 @@
  * @module
  */
 import { z } from "zod";
-
-const cpuStep = z.object({ cpu: z.number().positive() }).strict();
-const ioStep = z.object({ io: z.number().positive() }).strict();
+import { rejectDuplicateNames, stepSchema } from "./_steps.ts";
 
 /**
  * One process: a name, an arrival time and either one CPU burst or alternating steps.
@@ -21,7 +19,7 @@ export const cpuProcessSchema = z.object({
   name: z.string().min(1, "a process needs a name"),
   arrival: z.number().nonnegative().default(0),
   burst: z.number().positive().optional(),
-  steps: z.array(z.union([cpuStep, ioStep])).min(1).optional(),
+  steps: z.array(stepSchema).min(1).optional(),
 }).strict().superRefine((p, ctx) => {
   if ((p.burst === undefined) === (p.steps === undefined)) {
     ctx.addIssue({
@@ -64,13 +62,7 @@ export const cpuInputSchema = z.object({
   if (input.policy === "rr" && input.quantum === undefined) {
     ctx.addIssue({ code: "custom", path: ["quantum"], message: 'policy "rr" needs a quantum' });
   }
-  const seen = new Set<string>();
-  for (const p of input.processes) {
-    if (seen.has(p.name)) {
-      ctx.addIssue({ code: "custom", message: `two processes are named ${p.name}` });
-    }
-    seen.add(p.name);
-  }
+  rejectDuplicateNames(input.processes, "processes", ctx);
 });
 
 /** What a caller passes to `simulateCpu` (defaults optional). */

@@ -23,6 +23,7 @@
 import { type CpuInput, cpuInputSchema, type CpuPolicy } from "./cpu_input.ts";
 import type { Slice } from "./slice.ts";
 import { validate } from "./_validate.ts";
+import { type Step, toStep } from "./_steps.ts";
 
 /** Times of one process after the run. */
 export interface ProcessStats {
@@ -59,7 +60,7 @@ interface Proc {
   name: string;
   index: number;
   arrival: number;
-  steps: { kind: "cpu" | "io"; length: number }[];
+  steps: Step[];
   step: number;
   /** Remaining time of the current step. */
   left: number;
@@ -102,14 +103,7 @@ export function simulateCpu(input: CpuInput): CpuResult {
     input,
   );
   const procs: Proc[] = processes.map((p, index) => {
-    const steps = p.steps
-      ? p.steps.map((s) =>
-        "cpu" in s ? { kind: "cpu" as const, length: s.cpu } : {
-          kind: "io" as const,
-          length: s.io,
-        }
-      )
-      : [{ kind: "cpu" as const, length: p.burst! }];
+    const steps: Step[] = p.steps ? p.steps.map(toStep) : [{ kind: "cpu", length: p.burst! }];
     return {
       name: p.name,
       index,

@@ -20,11 +20,7 @@
  */
 import { z } from "zod";
 import { validate } from "./_validate.ts";
-
-const stepSchema = z.union([
-  z.object({ cpu: z.number().positive() }).strict(),
-  z.object({ io: z.number().positive() }).strict(),
-]);
+import { rejectDuplicateNames, type Step, stepSchema, toStep } from "./_steps.ts";
 
 /**
  * The input of `simulateGil`.
@@ -46,15 +42,7 @@ export const gilInputSchema = z.object({
       steps: z.array(stepSchema).min(1, "a thread needs at least one step"),
     }).strict(),
   ).min(1, "give at least one thread"),
-}).strict().superRefine((input, ctx) => {
-  const seen = new Set<string>();
-  for (const t of input.threads) {
-    if (seen.has(t.name)) {
-      ctx.addIssue({ code: "custom", message: `two threads are named ${t.name}` });
-    }
-    seen.add(t.name);
-  }
-});
+}).strict().superRefine((input, ctx) => rejectDuplicateNames(input.threads, "threads", ctx));
 
 /** What a caller passes to `simulateGil`. */
 export type GilInput = z.input<typeof gilInputSchema>;
@@ -97,7 +85,7 @@ interface Thread {
   name: string;
   process: string;
   index: number;
-  steps: { kind: "cpu" | "io"; length: number }[];
+  steps: Step[];
   step: number;
   left: number;
   state: "waiting" | "running" | "io" | "done";
@@ -137,14 +125,11 @@ export function simulateGil(input: GilInput): GilResult {
   const { cores, switchInterval, threads: spec } = validate("simulateGil", gilInputSchema, input);
   const timeline: GilSlice[] = [];
   const threads: Thread[] = spec.map((t, index) => {
-    const steps = t.steps.map((s) =>
-      "cpu" in s ? { kind: "cpu" as const, length: s.cpu } : { kind: "io" as const, length: s.io }
-    );
     return {
       name: t.name,
       process: t.process,
       index,
-      steps,
+      steps: t.steps.map(toStep),
       step: -1,
       left: 0,
       state: "waiting",
