@@ -36,6 +36,8 @@ export class CellInterruptedError extends Error {
   /** `Timeout` or `KernelDied`. */
   readonly reason: "Timeout" | "KernelDied";
   /**
+   * Creates the error.
+   *
    * @param reason what happened
    * @param message a description for people
    */
@@ -68,6 +70,8 @@ export class CellExecutor {
   #onDeath: ((error: Error) => void) | null = null;
 
   /**
+   * Listens to the kernel's messages and status; call {@link dispose} when done.
+   *
    * @param kernel a connected kernel of kernelspec `deno`
    */
   constructor(kernel: Kernel.IKernelConnection) {

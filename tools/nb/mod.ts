@@ -13,5 +13,6 @@
 export * from "./runner.ts";
 export * from "./notebook_schema.ts";
 export { type CellExecution, CellExecutor, CellInterruptedError } from "./cell_executor.ts";
-export { OUTPUT_MESSAGE_TYPES, OutputRecorder } from "./output_recorder.ts";
+export { type IopubContent, OUTPUT_MESSAGE_TYPES, OutputRecorder } from "./output_recorder.ts";
+export type { JupyterServer } from "../kernel/jupyter_server.ts";
 export { stripAnsi } from "./ansi.ts";

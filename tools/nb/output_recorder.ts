@@ -16,10 +16,11 @@ export const OUTPUT_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   "clear_output",
 ]);
 
+/** The `content` of an iopub message, as the kernel sent it (its fields depend on the type). */
 // deno-lint-ignore no-explicit-any
-type Content = Record<string, any>;
+export type IopubContent = Record<string, any>;
 
-function displayId(content: Content): string | undefined {
+function displayId(content: IopubContent): string | undefined {
   const id = content.transient?.display_id;
   return typeof id === "string" ? id : undefined;
 }
@@ -60,7 +61,7 @@ export class OutputRecorder {
    * @param content the message's content
    * @returns true when the message type is one that concerns outputs
    */
-  record(msgType: string, content: Content): boolean {
+  record(msgType: string, content: IopubContent): boolean {
     switch (msgType) {
       case "clear_output":
         if (content.wait) this.#clearBeforeNext = true;
