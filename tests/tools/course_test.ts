@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_PORT, NOTEBOOK_DIR, parseCourseArgs } from "../../tools/course.ts";
+import { linesOf } from "../../tools/kernel/lines.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -41,17 +42,6 @@ async function readUntil(
     if (next.done) throw new Error(`output ended before ${pattern}`);
     const match = pattern.exec(next.value);
     if (match) return match;
-  }
-}
-
-async function* linesOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let rest = "";
-  for await (const chunk of stream) {
-    rest += decoder.decode(chunk, { stream: true });
-    const parts = rest.split("\n");
-    rest = parts.pop()!;
-    yield* parts;
   }
 }
 

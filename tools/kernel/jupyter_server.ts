@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { linesOf } from "./lines.ts";
 
 /** Options of {@link startJupyter}. */
 export interface StartJupyterOptions {
@@ -58,18 +59,6 @@ export function freePort(): number {
 /** The line Notebook 6 prints once it listens, e.g. `http://127.0.0.1:8899/?token=abc`. */
 const RUNNING_AT = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w*)/;
 
-async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let rest = "";
-  for await (const chunk of stream) {
-    rest += decoder.decode(chunk, { stream: true });
-    const parts = rest.split("\n");
-    rest = parts.pop()!;
-    yield* parts;
-  }
-  if (rest) yield rest;
-}
-
 /**
  * Starts `jupyter notebook` and waits until it prints the URL it serves.
  *
@@ -105,7 +94,7 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
   }).spawn();
   const log = options.onLog ?? (() => {});
   const exited = child.status.then((s) => s.code);
-  const stderr = lines(child.stderr);
+  const stderr = linesOf(child.stderr);
   let found: RegExpExecArray | null = null;
   const seen: string[] = [];
   // next() by hand: breaking out of a for-await would cancel the pipe.
