@@ -6,7 +6,7 @@
  */
 import { dirname } from "node:path";
 import { z } from "zod";
-import { type GradeReport, StatusSchema } from "./report_schema.ts";
+import { ExerciseReportSchema, type GradeReport } from "./report_schema.ts";
 
 /** The schema of `.course/progress.json`. */
 export const ProgressSchema = z.object({
@@ -14,11 +14,7 @@ export const ProgressSchema = z.object({
   /** Last result per exercise id. */
   exercises: z.record(
     z.string(),
-    z.object({
-      status: StatusSchema,
-      points: z.number().int().nonnegative(),
-      max: z.number().int().positive(),
-      message: z.string(),
+    ExerciseReportSchema.pick({ status: true, points: true, max: true, message: true }).extend({
       /** ISO time of the grading. */
       gradedAt: z.string(),
     }),
