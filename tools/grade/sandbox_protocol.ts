@@ -1,6 +1,7 @@
 /**
  * What the grader and its sandboxed runner say to each other: the jobs go in
- * as a command-line argument, the events come back as marker lines on stdout.
+ * written into the runner's entry script (see `sandbox.ts`), the events come
+ * back as marker lines on stdout.
  *
  * @module
  */
@@ -9,10 +10,15 @@ import { ChecksOutcomeSchema } from "@course/lib/notebook/mod.ts";
 
 /** One exercise for the runner: where its checks and the learner's module are. */
 export const SandboxJobSchema = z.object({
+  /** The exercise id. */
   id: z.string(),
+  /** URL of the exercise's `check.ts`. */
   checkUrl: z.string(),
+  /** URL of the learner's module, built from the notebook's cells. */
   moduleUrl: z.string(),
+  /** The manifest's `exports`. */
   exports: z.array(z.string()),
+  /** The manifest's time limit, in seconds. */
   timeLimit: z.number(),
 });
 

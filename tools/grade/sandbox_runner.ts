@@ -18,17 +18,14 @@ import {
   EXIT_ATTEMPT,
   runChecks,
 } from "@course/lib/notebook/mod.ts";
-import { MARKER, type SandboxEvent } from "./sandbox_protocol.ts";
+import { MARKER, type SandboxEvent, type SandboxJob } from "./sandbox_protocol.ts";
 import { BINDINGS_EXPORT } from "./learner_module.ts";
 
-/** One exercise as the entry script hands it over. */
-export interface RunnerJob {
-  /** The exercise id. */
-  id: string;
-  /** The manifest's `exports`. */
-  exports: string[];
-  /** The manifest's time limit, in seconds. */
-  timeLimit: number;
+/**
+ * One exercise as the entry script hands it over: a {@link SandboxJob} whose
+ * two URLs have become literal `import()` calls.
+ */
+export interface RunnerJob extends Pick<SandboxJob, "id" | "exports" | "timeLimit"> {
   /** Imports the exercise's `check.ts`. */
   loadChecks: () => Promise<{ default?: unknown }>;
   /** Imports the learner's module. */
