@@ -73,18 +73,20 @@ export async function measureCpuJobs(options: MeasureOptions = {}): Promise<JobR
     await pool.map((n: number) => n, names.map((_, i) => i));
     const runs: JobRun[] = [];
 
+    // 1. Serial: one job after the other on this thread.
     let t0 = performance.now();
-    let bars: JobBar[] = [];
+    const serialBars: JobBar[] = [];
     for (const lane of names) {
       const start = performance.now() - t0;
       countPrimes(limit);
-      bars.push({ lane, label: "main thread", kind: "cpu", start, end: performance.now() - t0 });
+      const end = performance.now() - t0;
+      serialBars.push({ lane, label: "main thread", kind: "cpu", start, end });
     }
-    runs.push({ way: "serial", ms: performance.now() - t0, bars });
+    runs.push({ way: "serial", ms: performance.now() - t0, bars: serialBars });
 
+    // 2. Interleaved: every job at once on this thread, a chunk at a time.
     t0 = performance.now();
-    bars = [];
-    const chunkBars: JobBar[] = bars;
+    const chunkBars: JobBar[] = [];
     await Promise.all(names.map((lane) =>
       countPrimesChunked(limit, {
         chunk,
@@ -98,8 +100,9 @@ export async function measureCpuJobs(options: MeasureOptions = {}): Promise<JobR
           }),
       })
     ));
-    runs.push({ way: "interleaved", ms: performance.now() - t0, bars });
+    runs.push({ way: "interleaved", ms: performance.now() - t0, bars: chunkBars });
 
+    // 3. Workers: one job per Worker, in parallel.
     t0 = performance.now();
     const workerBars: JobBar[] = [];
     await Promise.all(names.map(async (lane, i) => {
