@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_PORT, NOTEBOOK_DIR, parseCourseArgs } from "../../tools/course.ts";
-import { linesOf } from "../../tools/kernel/lines.ts";
+import { linesOf } from "../../tools/lines.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { linesOf } from "../lines.ts";
 import { join } from "node:path";
 import type { ChecksOutcome, Permission } from "@course/lib/notebook/mod.ts";
 import {
@@ -207,31 +208,17 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     options.startupLimit,
     () => died("crash: the grading process did not start in time", "crash"),
   );
+  const prefix = `${MARKER}${nonce} `;
   const readStdout = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const chunk of child.stdout) {
-      count(chunk.length);
-      buffer += decoder.decode(chunk, { stream: true });
-      let newline;
-      while ((newline = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        const prefix = `${MARKER}${nonce} `;
-        const parsed = line.startsWith(prefix) ? parseEvent(line.slice(prefix.length)) : null;
-        if (parsed?.success) onEvent(parsed.data);
-        else remember(line);
-      }
-      // Keep memory bounded when a learner prints one endless line.
-      if (buffer.length > 64 * 1024) buffer = buffer.slice(-1024);
+    for await (const line of linesOf(child.stdout, { onBytes: count, maxLength: 64 * 1024 })) {
+      const parsed = line.startsWith(prefix) ? parseEvent(line.slice(prefix.length)) : null;
+      if (parsed?.success) onEvent(parsed.data);
+      else remember(line);
     }
   })();
+  // Whole lines, also across chunks: the out-of-memory check reads them.
   const readStderr = (async () => {
-    const decoder = new TextDecoder();
-    for await (const chunk of child.stderr) {
-      count(chunk.length);
-      decoder.decode(chunk, { stream: true }).split("\n").forEach(remember);
-    }
+    for await (const line of linesOf(child.stderr, { onBytes: count })) remember(line);
   })();
   const [status] = await Promise.all([child.status, readStdout, readStderr]);
   clearTimeout(timer);

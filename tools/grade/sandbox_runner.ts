@@ -68,6 +68,8 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
   }
   let module: Record<string, unknown>;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One time limit covers running the cell and its checks (exercises/README.md).
+  const startedAt = performance.now();
   try {
     // The timer also keeps the process alive while a top-level await never settles.
     const expired = new Promise<never>((_, reject) => {
@@ -92,6 +94,7 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
     required: job.exports,
     includeHidden: true,
     timeLimit: job.timeLimit,
+    startedAt,
   });
   // Traces are for the notebook's timeline; the report has no use for them.
   return { ...outcome, checks: outcome.checks.map(({ trace: _, ...rest }) => rest) };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { linesOf } from "./lines.ts";
+import { linesOf } from "../lines.ts";
 
 /** Options of {@link startJupyter}. */
 export interface StartJupyterOptions {

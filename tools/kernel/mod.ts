@@ -8,4 +8,3 @@ export * from "./paths.ts";
 export * from "./deno_kernel.ts";
 export * from "./jupyter.ts";
 export * from "./jupyter_server.ts";
-export * from "./lines.ts";
