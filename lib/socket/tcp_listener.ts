@@ -139,35 +139,41 @@ export class TcpListener implements ListeningSocket {
     this.#accepter = accepter;
   }
 
+  /**
+   * Accepts until the queue reaches the backlog; `accept()` restarts it. `#accepting` is cleared
+   * in this function's own `finally`, in the same step as the decision to stop (see `TcpSocket`'s
+   * pumps): one microtask later, an `accept()` in between would not restart it, and the listener
+   * would never accept again once its queue had been full.
+   */
   async #acceptLoop(): Promise<void> {
     try {
-      await this.#acceptUntilFull();
+      while (!this.#closed && this.#queue.length < this.#backlog) {
+        let conn: Deno.TcpConn;
+        try {
+          conn = await this.#listener.accept();
+        } catch (error) {
+          if (!this.#closed) {
+            this.#error = _fromNative(error, "accept");
+            this.#watchers.notify();
+          }
+          return;
+        }
+        if (this.#closed) {
+          conn.close();
+          return;
+        }
+        const remote = conn.remoteAddr as Deno.NetAddr;
+        this.#queue.push(
+          new TcpSocket(
+            conn,
+            { hostname: remote.hostname, port: remote.port },
+            this.#socketOptions,
+          ),
+        );
+        this.#watchers.notify();
+      }
     } finally {
       this.#accepting = false;
-    }
-  }
-
-  async #acceptUntilFull(): Promise<void> {
-    while (!this.#closed && this.#queue.length < this.#backlog) {
-      let conn: Deno.TcpConn;
-      try {
-        conn = await this.#listener.accept();
-      } catch (error) {
-        if (!this.#closed) {
-          this.#error = _fromNative(error, "accept");
-          this.#watchers.notify();
-        }
-        return;
-      }
-      if (this.#closed) {
-        conn.close();
-        return;
-      }
-      const remote = conn.remoteAddr as Deno.NetAddr;
-      this.#queue.push(
-        new TcpSocket(conn, { hostname: remote.hostname, port: remote.port }, this.#socketOptions),
-      );
-      this.#watchers.notify();
     }
   }
 }

@@ -296,9 +296,17 @@ export class TcpSocket implements StreamSocket {
     } catch { /* already closed by the runtime */ }
   }
 
+  // The two pumps below share one rule, and the course's lost wake-ups came from breaking it:
+  // a pump's flag (`#reading`, `#writing`) is cleared in the very synchronous step in which the
+  // pump decides to stop, inside the async function that does the native `await`s. Cleared one
+  // microtask later (in a caller's `finally` after `await pump()`), it is stale for a moment in
+  // which the loop may run whole turns: its idle wait was woken by the pump's own `notify()`,
+  // and that wake-up is queued first. A `send()` or `recv()` in those turns sees the flag still
+  // set, does not start a pump, and its bytes (or the room it made) wait forever. Watchers only
+  // *schedule* a check (`callSoonThreadsafe`), so nothing they trigger runs before the `finally`.
+
   #startReading(): void {
-    if (this.#reading || this.#eof || this.#error || this.#closed || !this.#conn) return;
-    if (this.#recvBuffered >= this.#recvBufferSize) return;
+    if (this.#reading || !this.#conn || !this.#mayRead()) return;
     this.#reading = true;
     const reader: Promise<void> = this.#readLoop(this.#conn).finally(() => {
       if (this.#reader === reader) this.#reader = null;
@@ -306,40 +314,41 @@ export class TcpSocket implements StreamSocket {
     this.#reader = reader;
   }
 
-  async #readLoop(conn: Deno.TcpConn): Promise<void> {
-    try {
-      await this.#readUntilPaused(conn);
-    } finally {
-      // Cleared as the loop exits, not a microtask later: a recv() that runs in
-      // between must be able to start the next read loop.
-      this.#reading = false;
-    }
+  /** Whether the read pump should go on: room in the receive buffer and the connection open. */
+  #mayRead(): boolean {
+    return !this.#eof && this.#error === null && !this.#closed &&
+      this.#recvBuffered < this.#recvBufferSize;
   }
 
-  async #readUntilPaused(conn: Deno.TcpConn): Promise<void> {
+  /** Reads until the receive buffer is full or the connection ends; `recv()` restarts it. */
+  async #readLoop(conn: Deno.TcpConn): Promise<void> {
     this.#readBuffer ??= new Uint8Array(this.#readSize);
     const buffer = this.#readBuffer;
-    while (!this.#closed && this.#recvBuffered < this.#recvBufferSize) {
-      let n: number | null;
-      try {
-        n = await conn.read(buffer);
-      } catch (error) {
-        // A read interrupted by our own close is the normal way a closed socket's read ends.
-        if (!this.#closed) {
-          this.#error ??= _fromNative(error, "recv");
-          this.#watchers.notify();
+    try {
+      while (this.#mayRead()) {
+        let n: number | null;
+        try {
+          n = await conn.read(buffer);
+        } catch (error) {
+          // A read interrupted by our own close is the normal way a closed socket's read ends.
+          if (!this.#closed) {
+            this.#error ??= _fromNative(error, "recv");
+            this.#watchers.notify();
+          }
+          return;
         }
-        return;
-      }
-      if (this.#closed) return; // bytes after close() are dropped, as the kernel would
-      if (n === null) {
-        this.#eof = true;
+        if (this.#closed) return; // bytes after close() are dropped, as the kernel would
+        if (n === null) {
+          this.#eof = true;
+          this.#watchers.notify();
+          return;
+        }
+        this.#recvChunks.push(buffer.slice(0, n));
+        this.#recvBuffered += n;
         this.#watchers.notify();
-        return;
       }
-      this.#recvChunks.push(buffer.slice(0, n));
-      this.#recvBuffered += n;
-      this.#watchers.notify();
+    } finally {
+      this.#reading = false; // in the same step as the decision to stop: see above
     }
   }
 
@@ -352,48 +361,47 @@ export class TcpSocket implements StreamSocket {
     this.#writer = writer;
   }
 
+  /** Writes until the send buffer is empty (then sends a pending half-close); `send()` restarts it. */
   async #writeLoop(conn: Deno.TcpConn): Promise<void> {
     try {
-      await this.#writeUntilEmpty(conn);
-    } finally {
-      // Cleared as the loop exits (see #readLoop), then a pending close completes.
-      this.#writing = false;
-      if (this.#closed) this.#closeConn();
-    }
-  }
-
-  async #writeUntilEmpty(conn: Deno.TcpConn): Promise<void> {
-    while (this.#sendChunks.length > 0 && !this.#connClosed) {
-      // Everything queued goes out in one native write.
-      const chunk = this.#sendChunks.length === 1 ? this.#sendChunks[0] : concat(this.#sendChunks);
-      this.#sendChunks = [chunk];
-      let n: number;
-      try {
-        n = await conn.write(chunk);
-      } catch (error) {
-        if (!this.#connClosed) {
-          this.#error ??= _fromNative(error, "send");
-          this.#sendChunks = [];
-          this.#sendBuffered = 0;
-          this.#watchers.notify();
+      while (this.#sendChunks.length > 0 && !this.#connClosed) {
+        // Everything queued goes out in one native write.
+        const chunk = this.#sendChunks.length === 1
+          ? this.#sendChunks[0]
+          : concat(this.#sendChunks);
+        this.#sendChunks = [chunk];
+        let n: number;
+        try {
+          n = await conn.write(chunk);
+        } catch (error) {
+          if (!this.#connClosed) {
+            this.#error ??= _fromNative(error, "send");
+            this.#sendChunks = [];
+            this.#sendBuffered = 0;
+            this.#watchers.notify();
+          }
+          return;
         }
-        return;
+        if (this.#connClosed) return; // aborted meanwhile: the queue is gone
+        const wasFull = this.#sendBuffered >= this.#sendBufferSize;
+        this.#sendBuffered -= n;
+        // The queue may have grown meanwhile: drop only what was written from its head.
+        if (n === chunk.length) this.#sendChunks.shift();
+        else this.#sendChunks[0] = chunk.subarray(n);
+        // Senders wait only while the buffer is full: leaving "full" is the one change to report.
+        if (wasFull && this.#sendBuffered < this.#sendBufferSize) this.#watchers.notify();
       }
-      if (this.#connClosed) return; // aborted meanwhile: the queue is gone
-      const wasFull = this.#sendBuffered >= this.#sendBufferSize;
-      this.#sendBuffered -= n;
-      // The queue may have grown meanwhile: drop only what was written from its head.
-      if (n === chunk.length) this.#sendChunks.shift();
-      else this.#sendChunks[0] = chunk.subarray(n);
-      if (wasFull && this.#sendBuffered < this.#sendBufferSize) this.#watchers.notify();
-    }
-    if (this.#shutdownAsked && !this.#shutdownDone && !this.#connClosed && !this.#error) {
-      this.#shutdownDone = true;
-      try {
-        await conn.closeWrite();
-      } catch (error) {
-        if (!this.#connClosed) this.#error ??= _fromNative(error, "shutdownWrite");
+      if (this.#shutdownAsked && !this.#shutdownDone && !this.#connClosed && !this.#error) {
+        this.#shutdownDone = true;
+        try {
+          await conn.closeWrite();
+        } catch (error) {
+          if (!this.#connClosed) this.#error ??= _fromNative(error, "shutdownWrite");
+        }
       }
+    } finally {
+      this.#writing = false; // in the same step as the decision to stop: see above
+      if (this.#closed) this.#closeConn(); // a close() that waited for the last bytes
     }
   }
 

@@ -88,51 +88,131 @@ Deno.test("connect refused; a client closing mid-message; a reset; the server su
   loop.close();
 });
 
-// Known bug, left visible: on real TCP the client's send stalls at 64 KiB even after the
-// server echoes and the client reads (tests/socket/sim_network_test.ts covers the model).
-Deno.test({
-  name: "a client that never reads: the server stops at its high water mark",
-  ignore: true,
-}, async () => {
+// Regression: each time the send buffer went from full to empty, the write pump's exit and a
+// waiting sender's next send() raced, and the send() lost (the bytes waited forever).
+Deno.test("sockSendall of 1 MB to a reading peer: the send buffer fills and empties, no lost wake-up", async () => {
   const loop = new EventLoop();
+  await loop.runUntilComplete((function* () {
+    const listener = listenTcp(0);
+    const client = yield* loop.sockConnect("127.0.0.1", listener.localAddress.port);
+    const [conn] = yield* loop.sockAccept(listener);
+    const watchdog = loop.callLater(30, () => client.abort()); // a stall fails, not hangs
+    const receiving = loop.createTask((function* () {
+      let got = 0;
+      for (;;) {
+        const data = yield* loop.sockRecv(conn, 1 << 20);
+        if (data.length === 0) return got;
+        got += data.length;
+      }
+    })());
+    yield* loop.sockSendall(client, new Uint8Array(1 << 20).fill(7));
+    client.shutdownWrite();
+    assert.equal(yield* receiving, 1 << 20);
+    watchdog.cancel();
+    for (const s of [client, conn, listener]) s.close();
+    yield* loopPromise(loop, Promise.all([client, conn, listener].map((s) => s.waitClosed())));
+  })());
+  loop.close();
+});
+
+// Regression: the accept pump pauses when its queue reaches the backlog, and accept() must
+// restart it (it did not when the pump's flag was cleared a microtask late).
+Deno.test("a listener with backlog 1 accepts 20 connections: accept() resumes a paused accept pump", async () => {
+  const loop = new EventLoop();
+  await loop.runUntilComplete((function* () {
+    const listener = listenTcp(0, "127.0.0.1", { backlog: 1 });
+    const port = listener.localAddress.port;
+    const watchdog = loop.callLater(30, () => listener.close()); // a stall fails, not hangs
+    // Accepting before anyone connects: each connection fills the queue as a waiter takes it.
+    const accepting = loop.createTask((function* () {
+      const accepted: StreamSocket[] = [];
+      for (let i = 0; i < 20; i++) accepted.push((yield* loop.sockAccept(listener))[0]);
+      return accepted;
+    })());
+    const clients = yield* gather(
+      ...Array.from({ length: 20 }, () => loop.sockConnect("127.0.0.1", port)),
+    );
+    const accepted = yield* accepting;
+    watchdog.cancel();
+    const ports = new Set(accepted.map((s) => s.remoteAddress.port));
+    assert.deepEqual(ports, new Set(clients.map((c) => c.localAddress.port)));
+    for (const s of [...clients, ...accepted, listener]) s.close();
+    const all = [...clients, ...accepted, listener].map((s) => s.waitClosed());
+    yield* loopPromise(loop, Promise.all(all));
+  })());
+  loop.close();
+});
+
+Deno.test("a client that never reads: the server stops at its high water mark, then echoes every byte once", async () => {
+  const loop = new EventLoop();
+  const errors: unknown[] = [];
+  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  // The bytes are i % 251 at every offset i: a chunk 251 * 256 bytes long repeats exactly.
+  const chunk = new Uint8Array(251 * 256).map((_, i) => i % 251);
+  const total = 512 * chunk.length; // 32 MB: far more than loopback's kernel buffers hold (~8 MB)
   let peak = 0;
+  let serverSock: StreamSocket | null = null;
+  let draining = false; // the server's handler is suspended in drain(), so it reads nothing
   await loop.runUntilComplete((function* () {
     const server = yield* startServer(
       function* (reader, writer) {
+        serverSock = writer.socket;
         for (let d = yield* reader.read(65536); d.length > 0; d = yield* reader.read(65536)) {
           writer.write(d);
           peak = Math.max(peak, writer.bufferSize);
+          draining = true;
           yield* writer.drain();
+          draining = false;
         }
       },
       "127.0.0.1",
       0,
     );
     const client = yield* loop.sockConnect("127.0.0.1", server.port);
-    const total = 4 * 1024 * 1024;
-    const payload = new Uint8Array(total).map((_, i) => i % 251);
-    const sending = loop.createTask(loop.sockSendall(client, payload));
-    // Wait until the sender is stuck: its buffer stays full across many turns.
-    let stuck = 0;
-    while (stuck < 200 && !sending.done()) {
-      stuck = client.sendBuffered > 0 ? stuck + 1 : 0;
+    let sent = 0;
+    const sending = loop.createTask((function* () {
+      while (sent < total) {
+        yield* loop.sockSendall(client, chunk);
+        sent += chunk.length;
+      }
+      client.shutdownWrite();
+    })());
+    // Wait (a bounded number of 1 ms naps) until everything has backed up: the client's send
+    // buffer is full, the server's handler waits in drain(), and its socket stopped reading.
+    const backedUp = () =>
+      !client.writable && draining && serverSock !== null &&
+      serverSock.recvBuffered >= 64 * 1024;
+    for (let naps = 0; naps < 20_000 && !backedUp() && !sending.done(); naps++) {
       yield* loopPromise(loop, new Promise((r) => setTimeout(r, 1)));
     }
-    assert.equal(sending.done(), false, "4 MB cannot fit in the buffers: the sender must stall");
-    assert.ok(peak <= 64 * 1024 + 65536, `server writer peaked at ${peak}`);
+    assert.ok(backedUp(), "the client's sends, then the server's reads, must stall");
+    assert.ok(sent < total, `all ${sent} bytes were sent to a client that never reads`);
+    // Bounded memory on the server: its writer holds at most the high water mark plus one
+    // read, and its socket's buffers are bounded by construction.
+    assert.ok(peak <= 64 * 1024 + 65536, `server writer peaked at ${peak} bytes`);
+    assert.ok(serverSock!.sendBuffered <= 64 * 1024);
+    // Now the client reads: the server resumes, and every byte comes back exactly once.
+    // A lost wake-up would stall this forever; the watchdog turns that into a failure.
+    const watchdog = loop.callLater(60, () => client.abort());
     let got = 0;
-    while (got < total) {
+    for (;;) {
       const data = yield* loop.sockRecv(client, 1 << 20);
+      if (data.length === 0) break; // the server closed after our shutdownWrite: nothing more
       for (let i = 0; i < data.length; i++) {
         if (data[i] !== (got + i) % 251) assert.fail(`byte ${got + i} differs`);
       }
       got += data.length;
+      assert.ok(got <= total, `${got} bytes echoed for ${total} sent`);
     }
+    assert.equal(got, total);
     yield* sending;
+    watchdog.cancel();
     client.close();
+    yield* loopPromise(loop, client.waitClosed());
     server.close();
     yield* server.waitClosed();
   })());
+  assert.deepEqual(errors, []);
   loop.close();
 });
 
