@@ -216,8 +216,84 @@ Deno.test("a client that never reads: the server stops at its high water mark, t
   loop.close();
 });
 
+Deno.test("half-close: 1 MB then end of file at once; the server echoes it all after the FIN", async () => {
+  const loop = new EventLoop();
+  const errors: unknown[] = [];
+  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  await loop.runUntilComplete((function* () {
+    const server = yield* startServer(echo, "127.0.0.1", 0);
+    const [reader, writer] = yield* openConnection("127.0.0.1", server.port);
+    const payload = new Uint8Array(1 << 20).map((_, i) => i % 251);
+    writer.write(payload);
+    writer.writeEof(); // sent once the megabyte is out; our side keeps reading
+    const back = yield* reader.read(); // everything until the server's own end of file
+    assert.equal(back.length, payload.length);
+    assert.ok(back.every((b, i) => b === payload[i]), "the echo differs");
+    assert.ok(reader.atEof());
+    writer.close();
+    yield* writer.waitClosed();
+    server.close();
+    yield* server.waitClosed();
+  })());
+  assert.deepEqual(errors, []);
+  loop.close();
+});
+
+Deno.test("a line server: a client gone mid-line, another reset mid-reply; the server goes on", async () => {
+  const loop = new EventLoop();
+  const errors: unknown[] = [];
+  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const heard: string[] = [];
+  const failures: string[] = [];
+  function* lines(reader: StreamReader, writer: StreamWriter): Coroutine<void> {
+    try {
+      for (let line = yield* reader.readline(); line.length > 0; line = yield* reader.readline()) {
+        heard.push(dec.decode(line));
+        writer.write(line);
+        yield* writer.drain();
+      }
+    } catch (error) {
+      failures.push((error as Error).name);
+      writer.abort();
+    }
+  }
+  await loop.runUntilComplete((function* () {
+    const server = yield* startServer(lines, "127.0.0.1", 0);
+    // Mid-line: one whole line, half of the next, then gone. readline hands the half over at EOF.
+    let [reader, writer] = yield* openConnection("127.0.0.1", server.port);
+    writer.write("whole line\nhalf a li");
+    assert.equal(dec.decode(yield* reader.readline()), "whole line\n");
+    writer.close();
+    yield* writer.waitClosed();
+    // Reset while the server is still echoing: 1 MB of lines, read nothing, abort.
+    const sock = yield* loop.sockConnect("127.0.0.1", server.port);
+    yield* loop.sockSendall(sock, enc.encode(("y".repeat(63) + "\n").repeat(16384)));
+    sock.abort();
+    yield* loopPromise(loop, sock.waitClosed());
+    // The server still serves.
+    [reader, writer] = yield* openConnection("127.0.0.1", server.port);
+    writer.write("still here\n");
+    assert.equal(dec.decode(yield* reader.readline()), "still here\n");
+    writer.close();
+    yield* writer.waitClosed();
+    server.close();
+    yield* server.waitClosed(); // every handler finished, the aborted one included
+  })());
+  assert.deepEqual(heard.slice(0, 2), ["whole line\n", "half a li"]);
+  assert.equal(heard.at(-1), "still here\n");
+  // The reset one ended either with an error caught in the handler or with a plain end of file.
+  assert.ok(
+    failures.every((name) => name === "ConnectionResetError" || name === "BrokenPipeError"),
+    `unexpected handler errors: ${failures}`,
+  );
+  assert.deepEqual(errors, []);
+  loop.close();
+});
+
 Deno.test("1,000 clients at once, every byte echoed exactly once", async () => {
   const loop = new EventLoop();
+  const errors: unknown[] = [];
+  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
   await loop.runUntilComplete((function* () {
     const server = yield* startServer(echo, "127.0.0.1", 0);
     function* client(i: number): Coroutine<void> {
@@ -233,6 +309,7 @@ Deno.test("1,000 clients at once, every byte echoed exactly once", async () => {
     server.close();
     yield* server.waitClosed();
   })());
+  assert.deepEqual(errors, []);
   loop.close();
 });
 

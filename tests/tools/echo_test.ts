@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 const echoTs = new URL("../../tools/echo.ts", import.meta.url).pathname;
 
 /** Starts `deno task echo --port 0` as a subprocess and reads its port. */
-async function startEcho() {
+async function startEcho(idleTimeout = "30") {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", echoTs, "--port", "0", "--idle-timeout", "30"],
+    args: ["run", "--allow-net", echoTs, "--port", "0", "--idle-timeout", idleTimeout],
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
@@ -72,4 +72,31 @@ asyncio.run(main())
   assert.match(log, /connect 127\.0\.0\.1:\d+/);
   assert.match(log, /disconnect 127\.0\.0\.1:\d+ \(end of file/);
   assert.match(log, /bye/);
+});
+
+Deno.test("deno task echo --idle-timeout 0.2 drops a client that sends nothing", async () => {
+  const { child, port, reader } = await startEcho("0.2");
+  let log = "";
+  try {
+    const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+    // Should the server never drop us, fail after 30 s instead of hanging (closing fails the read).
+    let gaveUp = false;
+    const guard = setTimeout(() => {
+      gaveUp = true;
+      conn.close();
+    }, 30_000);
+    try {
+      // Silent: the server's watchdog must end the connection; we only see its end of file.
+      const n = await conn.read(new Uint8Array(16));
+      assert.equal(n, null, "the server should have closed the idle connection");
+    } finally {
+      clearTimeout(guard);
+      if (!gaveUp) conn.close();
+    }
+  } finally {
+    child.kill("SIGINT");
+    for (let r = await reader.read(); !r.done; r = await reader.read()) log += r.value;
+  }
+  assert.equal((await child.status).code, 0);
+  assert.match(log, /disconnect 127\.0\.0\.1:\d+ \(idle timeout, 0 bytes echoed\)/);
 });
