@@ -15,3 +15,12 @@ export {
 } from "./timed_jobs.ts";
 export { type SlowServer, type SlowServerOptions, startSlowServer } from "./slow_server.ts";
 export { type Lap, measure, type Measured, type Stopwatch, stopwatch } from "./stopwatch.ts";
+export {
+  echoBars,
+  echoClients,
+  type EchoClientsOptions,
+  echoOnce,
+  type EchoOnceOptions,
+  type EchoResult,
+  echoStream,
+} from "./echo_clients.ts";
