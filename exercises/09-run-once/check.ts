@@ -1,0 +1,42 @@
+/**
+ * Checks for `09-run-once`: the learner's turn runs programs of callbacks and
+ * timers; the log (turn, callback, time) must equal the reference loop's.
+ *
+ * @module
+ */
+import { defineChecks, expectEqual, expectFunction, fail } from "@course/lib";
+import { type CallbackLoop, PROGRAMS, referenceRunOnce, runProgram } from "./reference.ts";
+
+type Bindings = { runOnce: (loop: CallbackLoop) => unknown };
+
+function same({ runOnce }: Bindings, program: string): void {
+  expectFunction(runOnce, "runOnce");
+  const mine = runProgram(runOnce, PROGRAMS[program]);
+  const want = runProgram(referenceRunOnce, PROGRAMS[program]);
+  if (mine.endless) {
+    fail(
+      `runOnce still returned true after 100 turns of "${program}": return false when nothing is left`,
+    );
+  }
+  expectEqual(mine.log, want.log, `the log (turn:callback@time) of "${program}"`);
+}
+
+export default defineChecks<Bindings>([
+  {
+    name: "ready callbacks run in order, all in the first turn",
+    run: (b) => same(b, "three ready callbacks"),
+  },
+  {
+    name: "a callback added during a turn waits for the next turn",
+    run: (b) => same(b, "a callback that schedules another"),
+  },
+  {
+    name: "with nothing ready the clock jumps to the first timer; timers run in deadline order",
+    run: (b) => same(b, "timers out of order, two due at once"),
+  },
+  {
+    name: "due timers join the end of the ready queue, in the same turn",
+    hidden: true,
+    run: (b) => same(b, "callbacks and timers mixed"),
+  },
+]);
