@@ -7,15 +7,15 @@
 import { defineChecks, expectEqual, expectFunction, fail } from "@course/lib";
 import { type CallbackLoop, PROGRAMS, referenceRunOnce, runProgram } from "./reference.ts";
 
-type Bindings = { runOnce: (loop: CallbackLoop) => unknown };
+type Bindings = { runCallbacksOnce: (loop: CallbackLoop) => unknown };
 
-function same({ runOnce }: Bindings, program: string): void {
-  expectFunction(runOnce, "runOnce");
-  const mine = runProgram(runOnce, PROGRAMS[program]);
+function same({ runCallbacksOnce }: Bindings, program: string): void {
+  expectFunction(runCallbacksOnce, "runCallbacksOnce");
+  const mine = runProgram(runCallbacksOnce, PROGRAMS[program]);
   const want = runProgram(referenceRunOnce, PROGRAMS[program]);
   if (mine.endless) {
     fail(
-      `runOnce still returned true after 100 turns of "${program}": return false when nothing is left`,
+      `runCallbacksOnce still returned true after 100 turns of "${program}": return false when nothing is left`,
     );
   }
   expectEqual(mine.log, want.log, `the log (turn:callback@time) of "${program}"`);

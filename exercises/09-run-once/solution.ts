@@ -9,7 +9,7 @@ interface CallbackLoop {
 }
 
 // One turn of the loop; false when there is nothing left to do.
-function runOnce(loop: CallbackLoop): boolean {
+function runCallbacksOnce(loop: CallbackLoop): boolean {
   if (loop.ready.length === 0) {
     if (loop.timers.length === 0) return false; // nothing left at all
     loop.now = Math.max(loop.now, loop.timers[0].when); // jump to the first deadline
