@@ -480,8 +480,27 @@ export class EventLoop {
     }
 
     // 4. Run what is ready now; what they schedule waits for the next turn.
-    this._runReady(ready.length);
+    if (this._running) this._runReady(ready.length);
+    else this._runReadyByHand(ready.length);
     return 0;
+  }
+
+  /**
+   * Step 4 of a turn that a learner called by hand, outside {@link runForever}:
+   * the loop counts as running during the turn, so tasks find it with
+   * `getRunningLoop()` (their `sleep`, `gather`, ... need it).
+   * @param count How many ready callbacks to run.
+   * @returns Nothing.
+   * @ignore
+   */
+  private _runReadyByHand(count: number): void {
+    this._checkCanRun();
+    _setRunningLoop(this);
+    try {
+      this._runReady(count);
+    } finally {
+      _setRunningLoop(null);
+    }
   }
 
   /**

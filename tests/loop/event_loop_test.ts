@@ -429,3 +429,20 @@ Deno.test("the clock option: real by default", () => {
   assert.equal(new EventLoop().clock, "real");
   assert.equal(new EventLoop({ clock: "virtual" }).clock, "virtual");
 });
+
+Deno.test("runOnce called by hand drives tasks: the loop counts as running during the turn", () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const log: string[] = [];
+  loop.createTask((function* () {
+    log.push("step 1");
+    yield* sleep(1);
+    log.push(`step 2 at ${loop.time()}`);
+  })());
+  loop.runOnce(); // the task's first step: sleep() finds the running loop
+  assert.deepEqual(log, ["step 1"]);
+  assert.throws(() => getRunningLoop(), /no running event loop/);
+  loop.runOnce(); // jumps to t=1: the timer wakes the task's future
+  loop.runOnce(); // the task resumes
+  assert.deepEqual(log, ["step 1", "step 2 at 1"]);
+  loop.close();
+});
