@@ -7,12 +7,6 @@
  * @module
  */
 export { measureTimerLag, type TimerLag, type TimerLagOptions } from "./timer_lag.ts";
-export {
-  countPrimesInterleaved,
-  countPrimesInWorkers,
-  countPrimesSerially,
-  type TimedRun,
-} from "./timed_jobs.ts";
 export { type SlowServer, type SlowServerOptions, startSlowServer } from "./slow_server.ts";
 export { type Lap, measure, type Measured, type Stopwatch, stopwatch } from "./stopwatch.ts";
 export {

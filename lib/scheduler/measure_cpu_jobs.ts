@@ -3,33 +3,19 @@
  *
  * @module
  */
-import { countPrimes } from "./cpu_jobs.ts";
-import { countPrimesChunked } from "./count_primes_chunked.ts";
+import {
+  countPrimesInterleaved,
+  countPrimesInWorkers,
+  countPrimesSerially,
+  type TimedRun,
+} from "./timed_jobs.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
-/** One stretch of a job running, in ms since the way started (a timeline bar). */
-export interface JobBar {
-  /** The job, e.g. `"job A"`. */
-  lane: string;
-  /** Where it ran: `"main thread"` or `"worker 1"`, ... */
-  label: string;
-  /** Always running: the gaps are the waiting. */
-  kind: "cpu";
-  /** Start, ms. */
-  start: number;
-  /** End, ms. */
-  end: number;
-}
-
-/** One way of running the jobs, measured. */
-export interface JobRun {
+/** One way of running the jobs, measured (`timeline(runs)` draws a list of them). */
+export interface JobRun extends TimedRun<number> {
   /** `serial`: one after the other on the main thread; `interleaved`: in chunks that
    * yield to the event loop; `workers`: one Worker per job. */
   way: "serial" | "interleaved" | "workers";
-  /** Wall-clock time for all the jobs, ms. */
-  ms: number;
-  /** When each job ran. */
-  bars: JobBar[];
 }
 
 /** How big, how many, and where. */
@@ -60,61 +46,21 @@ export interface MeasureOptions {
  * ```
  */
 export async function measureCpuJobs(options: MeasureOptions = {}): Promise<JobRun[]> {
-  const limit = options.limit ?? 1_000_000;
-  const chunk = options.chunk ?? 100_000;
-  const names = Array.from(
-    { length: options.jobs ?? 2 },
-    (_, i) => `job ${String.fromCharCode(65 + i)}`,
-  );
-  const pool = options.pool ?? new WorkerPool(names.length);
+  const limits: number[] = Array(options.jobs ?? 2).fill(options.limit ?? 1_000_000);
+  const pool = options.pool ?? new WorkerPool(limits.length);
   try {
-    // Start the Workers before timing: starting an isolate costs tens of ms,
-    // which is the price of a Worker, not of parallel computing.
-    await pool.map((n: number) => n, names.map((_, i) => i));
-    const runs: JobRun[] = [];
-
-    // 1. Serial: one job after the other on this thread.
-    let t0 = performance.now();
-    const serialBars: JobBar[] = [];
-    for (const lane of names) {
-      const start = performance.now() - t0;
-      countPrimes(limit);
-      const end = performance.now() - t0;
-      serialBars.push({ lane, label: "main thread", kind: "cpu", start, end });
-    }
-    runs.push({ way: "serial", ms: performance.now() - t0, bars: serialBars });
-
-    // 2. Interleaved: every job at once on this thread, a chunk at a time.
-    t0 = performance.now();
-    const chunkBars: JobBar[] = [];
-    await Promise.all(names.map((lane) =>
-      countPrimesChunked(limit, {
-        chunk,
-        onChunk: (start, end) =>
-          chunkBars.push({
-            lane,
-            label: "main thread",
-            kind: "cpu",
-            start: start - t0,
-            end: end - t0,
-          }),
-      })
-    ));
-    runs.push({ way: "interleaved", ms: performance.now() - t0, bars: chunkBars });
-
-    // 3. Workers: one job per Worker, in parallel.
-    t0 = performance.now();
-    const workerBars: JobBar[] = [];
-    await Promise.all(names.map(async (lane, i) => {
-      const start = performance.now() - t0;
-      await pool.run(countPrimes, limit);
-      // Timed from the main thread: includes the (sub-millisecond) message round trip.
-      const end = performance.now() - t0;
-      workerBars.push({ lane, label: `worker ${i + 1}`, kind: "cpu", start, end });
-    }));
-    workerBars.sort((a, b) => a.lane.localeCompare(b.lane));
-    runs.push({ way: "workers", ms: performance.now() - t0, bars: workerBars });
-    return runs;
+    // An untimed round first: starting an isolate costs tens of ms and each
+    // Worker compiles the job afresh; both are the price of a Worker, not of
+    // parallel computing.
+    await countPrimesInWorkers(pool, limits);
+    const serial = countPrimesSerially(limits);
+    const interleaved = await countPrimesInterleaved(limits, { chunk: options.chunk ?? 100_000 });
+    const workers = await countPrimesInWorkers(pool, limits);
+    return [
+      { way: "serial", ...serial },
+      { way: "interleaved", ...interleaved },
+      { way: "workers", ...workers },
+    ];
   } finally {
     if (!options.pool) pool.close();
   }

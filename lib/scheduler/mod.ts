@@ -31,8 +31,9 @@ export { yieldToEventLoop } from "./yield_to_event_loop.ts";
 export { type ChunkOptions, countPrimesChunked } from "./count_primes_chunked.ts";
 export { type ProcessRun, runInProcess } from "./run_in_process.ts";
 export {
-  type JobBar,
-  type JobRun,
-  measureCpuJobs,
-  type MeasureOptions,
-} from "./measure_cpu_jobs.ts";
+  countPrimesInterleaved,
+  countPrimesInWorkers,
+  countPrimesSerially,
+  type TimedRun,
+} from "./timed_jobs.ts";
+export { type JobRun, measureCpuJobs, type MeasureOptions } from "./measure_cpu_jobs.ts";

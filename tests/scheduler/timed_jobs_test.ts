@@ -3,8 +3,8 @@ import {
   countPrimesInterleaved,
   countPrimesInWorkers,
   countPrimesSerially,
-} from "../../lib/demo/mod.ts";
-import { WorkerPool } from "../../lib/scheduler/mod.ts";
+  WorkerPool,
+} from "@course/lib/scheduler/mod.ts";
 
 Deno.test("serial jobs: right counts, the second waits for the first", () => {
   const run = countPrimesSerially([10_000, 10_000]);

@@ -5,7 +5,9 @@
  * @module
  */
 import type { TimelineBar } from "../chart/mod.ts";
-import { countPrimes, countPrimesChunked, type WorkerPool } from "../scheduler/mod.ts";
+import { countPrimes } from "./cpu_jobs.ts";
+import { countPrimesChunked } from "./count_primes_chunked.ts";
+import type { WorkerPool } from "./worker_pool.ts";
 
 /** A real, timed run of several jobs. Times in ms from the start of the run. */
 export interface TimedRun<R> {
@@ -13,7 +15,10 @@ export interface TimedRun<R> {
   values: R[];
   /** Wall-clock time of the whole run, ms. */
   ms: number;
-  /** One row per job: `cpu` bars while it computed, `wait` bars while it was ready but not running. */
+  /**
+   * One row per job: `cpu` bars while it computed (labelled with the thread it
+   * ran on), `wait` bars while it was ready but not running.
+   */
   bars: TimelineBar[];
 }
 
@@ -29,7 +34,7 @@ function jobName(i: number): string {
  * @returns Results, total time and one bar per job.
  * @example
  * ```ts
- * import { countPrimesSerially } from "@course/lib/demo/mod.ts";
+ * import { countPrimesSerially } from "@course/lib/scheduler/mod.ts";
  * const run = countPrimesSerially([1000, 1000]);
  * console.log(run.values); // [ 168, 168 ]
  * ```
@@ -42,7 +47,13 @@ export function countPrimesSerially(limits: number[]): TimedRun<number> {
     const value = countPrimes(limit);
     // A job that has not started yet is ready but waiting for the thread.
     if (start > 0) bars.push({ lane: jobName(i), kind: "wait", start: 0, end: start });
-    bars.push({ lane: jobName(i), kind: "cpu", start, end: performance.now() - t0 });
+    bars.push({
+      lane: jobName(i),
+      kind: "cpu",
+      start,
+      end: performance.now() - t0,
+      label: "main thread",
+    });
     return value;
   });
   return { values, ms: performance.now() - t0, bars };
@@ -54,11 +65,11 @@ export function countPrimesSerially(limits: number[]): TimedRun<number> {
  * Concurrency without parallelism.
  *
  * @param limits One limit per job.
- * @param options `chunk`: numbers tested per turn (default 20,000).
+ * @param options `chunk`: numbers tested per turn (default: `countPrimesChunked`'s).
  * @returns Results, total time, and a bar per chunk (with waits between them).
  * @example
  * ```ts
- * import { countPrimesInterleaved } from "@course/lib/demo/mod.ts";
+ * import { countPrimesInterleaved } from "@course/lib/scheduler/mod.ts";
  * const run = await countPrimesInterleaved([50_000, 50_000], { chunk: 10_000 });
  * console.log(run.values, run.bars.filter((b) => b.kind === "cpu").length); // [ 5133, 5133 ] 10
  * ```
@@ -76,7 +87,7 @@ export async function countPrimesInterleaved(
       onChunk: (start, end) => {
         const [s, e] = [start - t0, end - t0];
         if (s > free) bars.push({ lane: jobName(i), kind: "wait", start: free, end: s });
-        bars.push({ lane: jobName(i), kind: "cpu", start: s, end: e });
+        bars.push({ lane: jobName(i), kind: "cpu", start: s, end: e, label: "main thread" });
         free = e;
       },
     });
@@ -95,8 +106,7 @@ export async function countPrimesInterleaved(
  * @returns Results, total time, and one bar per job (with its wait for a free Worker).
  * @example
  * ```ts
- * import { WorkerPool } from "@course/lib/scheduler/mod.ts";
- * import { countPrimesInWorkers } from "@course/lib/demo/mod.ts";
+ * import { countPrimesInWorkers, WorkerPool } from "@course/lib/scheduler/mod.ts";
  * const pool = new WorkerPool(2);
  * console.log((await countPrimesInWorkers(pool, [1000, 1000])).values); // [ 168, 168 ]
  * pool.close();
@@ -121,7 +131,7 @@ export async function countPrimesInWorkers(
   runs.forEach((run, i) => {
     const [start, end] = [run.start - origin, run.end - origin];
     if (start > 1) bars.push({ lane: jobName(i), kind: "wait", start: 0, end: start });
-    bars.push({ lane: jobName(i), kind: "cpu", start: Math.max(0, start), end });
+    bars.push({ lane: jobName(i), kind: "cpu", start: Math.max(0, start), end, label: "Worker" });
   });
   return { values: runs.map((r) => r.value as number), ms: performance.now() - t0, bars };
 }
