@@ -1,9 +1,10 @@
 /**
  * `deno task test`: everything, in order, stopping at the first failing step.
  *
- * Type check, lint, format check, unit and grader tests, every notebook executed
- * in real Jupyter with Deno's kernel, then the browser test. Each step is a
- * subprocess so that its own output streams through unchanged.
+ * Type check and lint (both also of the notebooks' code cells), format check,
+ * unit and grader tests, every notebook executed in real Jupyter with Deno's
+ * kernel, then the browser test. Each step is a subprocess so that its own
+ * output streams through unchanged.
  *
  * @module
  */
@@ -19,7 +20,7 @@ export interface TestStep {
 /** The steps of `deno task test`, in the order they run. */
 export const TEST_STEPS: readonly TestStep[] = [
   { name: "type check", args: ["task", "check"] },
-  { name: "lint", args: ["lint"] },
+  { name: "lint", args: ["task", "lint"] },
   { name: "format check", args: ["fmt", "--check"] },
   { name: "unit and grader tests", args: ["task", "unit"] },
   { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
