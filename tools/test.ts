@@ -21,7 +21,7 @@ export interface TestStep {
 export const TEST_STEPS: readonly TestStep[] = [
   { name: "type check", args: ["task", "check"] },
   { name: "lint", args: ["task", "lint"] },
-  { name: "format check", args: ["fmt", "--check"] },
+  { name: "format check", args: ["task", "fmt:check"] },
   { name: "unit and grader tests", args: ["task", "unit"] },
   { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
   { name: "browser (e2e)", args: ["task", "e2e"] },
