@@ -12,6 +12,12 @@ Deno.test("every notebook is stored without outputs, with unique cell ids and th
       display_name: "Deno",
       language: "typescript",
     }, `${name}: kernelspec`);
+    // Without it, deno fmt leaves the code cells unformatted and the format check is blind.
+    assert.equal(
+      (notebook.metadata.language_info as { name?: string } | undefined)?.name,
+      "typescript",
+      `${name}: language_info.name`,
+    );
     const ids = new Set<string>();
     for (const [i, cell] of notebook.cells.entries()) {
       const where = `${name}, cell ${i + 1}`;

@@ -12,7 +12,11 @@ const notebook = (code: string) =>
         execution_count: null,
         outputs: [],
       }],
-      metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
+      metadata: {
+        kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
+        // deno fmt formats code cells only in notebooks that say their language.
+        language_info: { name: "typescript", file_extension: ".ts" },
+      },
       nbformat: 4,
       nbformat_minor: 5,
     },
