@@ -2,8 +2,9 @@
  * The load generator behind `bench/echo.ts`, run in its own process so that
  * its work never counts against the server it measures.
  *
- * It opens `--connections` TCP connections to an echo server, waits until all
- * are open, then has every connection send `--lines` lines of `--size` bytes
+ * It opens `--connections` TCP connections to an echo server in bounded waves
+ * (each answers a first, uncounted line before the next opens, so the server's
+ * accept queue never overflows), then has every connection send `--lines` lines of `--size` bytes
  * one at a time, each time reading the echo back and checking it byte for byte
  * before sending the next (so each line's round trip is one latency sample).
  * It prints one JSON object: messages per second over the echo phase, p50 and
@@ -25,7 +26,7 @@ export interface LoadResult {
   messages: number;
   /** Messages or connections that failed (wrong echo, reset, timeout). */
   errors: number;
-  /** Seconds to open every connection. */
+  /** Seconds to open every connection, each answering a first (uncounted) line. */
   connectSeconds: number;
   /** Seconds of the echo phase, from all-connected to the last echo. */
   echoSeconds: number;
@@ -72,22 +73,43 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-/** Opens `count` connections, at most `parallel` handshakes at a time. */
+/**
+ * Opens `count` connections, at most `parallel` at a time, in bounded waves: a connection counts
+ * as open only once the server has answered a first line on it (not timed, not counted). A
+ * finished TCP handshake alone does not mean the server accepted it: the kernel queues it, and
+ * when that queue overflows (Deno listens with a backlog of 511) further SYNs are dropped and
+ * retried a second or more later. Waiting for the server's answer keeps at most `parallel`
+ * connections unaccepted, so the queue never overflows and no connect waits on a retry.
+ */
 async function connectAll(
   host: string,
   port: number,
   count: number,
   parallel: number,
+  size: number,
 ): Promise<Deno.TcpConn[]> {
-  const conns: Deno.TcpConn[] = new Array(count);
+  const conns: Deno.TcpConn[] = [];
   let next = 0;
   async function opener() {
+    const hello = new Uint8Array(size);
+    const echo = new Uint8Array(size);
     while (next < count) {
       const i = next++;
-      conns[i] = await Deno.connect({ hostname: host, port });
+      const conn = await Deno.connect({ hostname: host, port });
+      conns.push(conn);
+      fillLine(hello, i, -1);
+      let written = 0;
+      while (written < size) written += await conn.write(hello.subarray(written));
+      await readFull(conn, echo);
+      if (!sameBytes(hello, echo)) throw new Error(`connection ${i}: the first echo differs`);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, opener));
+  try {
+    await Promise.all(Array.from({ length: Math.min(parallel, count) }, opener));
+  } catch (error) {
+    for (const c of conns) c.close();
+    throw error;
+  }
   return conns;
 }
 
@@ -106,7 +128,7 @@ export async function runLoad(options: {
   let errors = 0;
   let firstError: string | undefined;
   const t0 = performance.now();
-  const conns = await connectAll(host, port, connections, 256);
+  const conns = await connectAll(host, port, connections, 256, size);
   const t1 = performance.now();
   const deadline = t1 + options.timeoutSeconds * 1000;
   const timer = setTimeout(() => {
