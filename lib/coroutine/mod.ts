@@ -14,7 +14,15 @@ export { sleep } from "./sleep.ts";
 export { gather, type GatherOptions, type GatherResults } from "./gather.ts";
 export { waitFor } from "./wait_for.ts";
 export { shield } from "./shield.ts";
-export { type ReturnWhen, wait, type WaitOptions, type WaitResult } from "./wait.ts";
+export {
+  ALL_COMPLETED,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type ReturnWhen,
+  wait,
+  type WaitOptions,
+  type WaitResult,
+} from "./wait.ts";
 export { asCompleted, type AsCompletedOptions } from "./as_completed.ts";
 export { currentTask } from "./current_task.ts";
 export { allTasks } from "./all_tasks.ts";

@@ -14,6 +14,13 @@ import { releaseWaiter } from "./_release_waiter.ts";
 /** When {@link wait} returns. */
 export type ReturnWhen = "ALL_COMPLETED" | "FIRST_COMPLETED" | "FIRST_EXCEPTION";
 
+/** asyncio's constant: {@link wait} returns when every future is done (the default). */
+export const ALL_COMPLETED = "ALL_COMPLETED" satisfies ReturnWhen;
+/** asyncio's constant: {@link wait} returns as soon as any future is done. */
+export const FIRST_COMPLETED = "FIRST_COMPLETED" satisfies ReturnWhen;
+/** asyncio's constant: {@link wait} returns when a future fails, or when all are done. */
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION" satisfies ReturnWhen;
+
 /** Options for {@link wait}. */
 export interface WaitOptions {
   /** Seconds to wait at most (`null`/absent: no limit). Nothing is cancelled on timeout. */
@@ -22,24 +29,29 @@ export interface WaitOptions {
   returnWhen?: ReturnWhen;
 }
 
-/** What {@link wait} returns: the futures that are done and those still pending. */
-export interface WaitResult<T> {
+/**
+ * What {@link wait} returns: the futures that are done and those still pending,
+ * both as a pair (`const [done, pending] = ...`, as in Python) and by name
+ * (`const { done, pending } = ...`).
+ */
+export type WaitResult<T> = [done: Set<Future<T>>, pending: Set<Future<T>>] & {
   /** Futures (and tasks) that are done. */
   done: Set<Future<T>>;
   /** Futures (and tasks) that are not done yet. */
   pending: Set<Future<T>>;
-}
+};
 
 const RETURN_WHEN = new Set(["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"]);
 
 /**
- * Waits until `returnWhen` says so or `timeout` passes, and returns
- * `{ done, pending }` (named sets read better than Python's pair). Coroutines
- * are wrapped in tasks; those tasks are what the sets contain.
+ * Waits until `returnWhen` says so or `timeout` passes, and returns the done
+ * and pending sets, as a pair like Python's and by name (`{ done, pending }`,
+ * which reads better). Coroutines are wrapped in tasks; those tasks are what
+ * the sets contain.
  *
  * @param aws The futures, tasks or coroutines (at least one).
  * @param options `timeout` and `returnWhen`.
- * @returns A coroutine returning `{ done, pending }`.
+ * @returns A coroutine returning `[done, pending]`, also readable as `{ done, pending }`.
  * @example
  * ```ts
  * import { EventLoop, sleep, wait } from "@course/lib";
@@ -86,7 +98,8 @@ export function* wait<T>(
     for (const future of futures) future.removeDoneCallback(onDone);
   }
 
-  const result: WaitResult<T> = { done: new Set(), pending: new Set() };
-  for (const future of futures) (future.done() ? result.done : result.pending).add(future);
-  return result;
+  const done = new Set<Future<T>>(), pending = new Set<Future<T>>();
+  for (const future of futures) (future.done() ? done : pending).add(future);
+  const pair: [Set<Future<T>>, Set<Future<T>>] = [done, pending];
+  return Object.assign(pair, { done, pending });
 }

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import {
+  ALL_COMPLETED,
   asCompleted,
   type Coroutine,
   ensureFuture,
+  EventLoop,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
   sleep,
   Task,
   TimeoutError,
@@ -117,5 +121,22 @@ Deno.test("ensureFuture: futures pass through, coroutines become tasks, others a
   assert.equal(ensureFuture(future, loop), future);
   assert.ok(ensureFuture(sleep(1), loop) instanceof Task);
   assert.throws(() => ensureFuture(42 as never, loop), TypeError);
+  loop.close();
+});
+
+Deno.test("wait's result reads as Python's pair too, and takes asyncio's constants", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const [done, pending, late] = await loop.runUntilComplete((function* () {
+    const fast = loop.createTask(sleep(1, "fast"));
+    const slow = loop.createTask(sleep(5, "slow"));
+    const result = yield* wait([fast, slow], { returnWhen: FIRST_COMPLETED });
+    const [done, pending] = result;
+    assert.equal(result.done, done);
+    assert.equal(result.pending, pending);
+    yield* wait(pending, { returnWhen: ALL_COMPLETED });
+    return [[...done].map((f) => f.result()), [...pending].length, loop.time()];
+  })());
+  assert.deepEqual([done, pending, late], [["fast"], 1, 5]);
+  assert.equal(FIRST_EXCEPTION, "FIRST_EXCEPTION");
   loop.close();
 });
