@@ -10,6 +10,8 @@ export { type Awaitable, type AwaitedValue, type Coroutine, isCoroutine } from "
 export { type DoneCallback, Future } from "./future.ts";
 export { Task, type TaskOptions } from "./task.ts";
 export { ensureFuture } from "./ensure_future.ts";
+export { createTask } from "./create_task.ts";
+export { run } from "./run.ts";
 export { sleep } from "./sleep.ts";
 export { gather, type GatherOptions, type GatherResults } from "./gather.ts";
 export { waitFor } from "./wait_for.ts";

@@ -1,0 +1,48 @@
+/**
+ * `run`: asyncio's `run`, the usual way into the teaching loop.
+ *
+ * @module
+ */
+import { EventLoop, type EventLoopOptions } from "../loop/event_loop.ts";
+import { RuntimeError } from "../loop/errors.ts";
+import { _peekRunningLoop } from "../loop/running.ts";
+import { allTasks } from "./all_tasks.ts";
+import { type Coroutine, isCoroutine } from "./coroutine.ts";
+import { gather } from "./gather.ts";
+
+/**
+ * Runs a coroutine on a new event loop until it returns, then cancels the tasks
+ * still pending, lets them finish, and closes the loop, as Python's
+ * `asyncio.run(main())` does.
+ *
+ * @param main The coroutine object (call the generator function: `run(main())`).
+ * @param options The loop's clock (real by default) and trace.
+ * @returns What `main` returns; what it throws is thrown.
+ * @throws {RuntimeError} When a loop is running already (use `yield*` there).
+ * @example
+ * ```ts
+ * import { gather, run, sleep } from "@course/lib";
+ * function* main() {
+ *   return yield* gather(sleep(2, "tea"), sleep(3, "toast"));
+ * }
+ * console.log(await run(main(), { clock: "virtual" })); // [ "tea", "toast" ]
+ * ```
+ */
+export async function run<T>(main: Coroutine<T>, options: EventLoopOptions = {}): Promise<T> {
+  if (_peekRunningLoop() !== null) {
+    throw new RuntimeError("run() cannot be called while an event loop is running: use yield*");
+  }
+  if (!isCoroutine(main)) {
+    throw new TypeError("run() needs a coroutine object: call the generator function, run(main())");
+  }
+  const loop = new EventLoop(options);
+  try {
+    return await loop.runUntilComplete(main);
+  } finally {
+    // Nothing of this program may run after run() returns: cancel what is left.
+    const left = [...allTasks(loop)].filter((task) => !task.done());
+    for (const task of left) task.cancel();
+    if (left.length > 0) await loop.runUntilComplete(gather(left, { returnExceptions: true }));
+    loop.close();
+  }
+}
