@@ -32,6 +32,7 @@ import {
 } from "./errors.ts";
 import type { Address, ListeningSocket, Network, StreamSocket } from "./types.ts";
 import { Watchers } from "./watchers.ts";
+import { takeBytes } from "./_bytes.ts";
 
 /** Options of a {@link SimNetwork}. */
 export interface SimNetworkOptions {
@@ -351,10 +352,10 @@ export class SimSocket implements StreamSocket {
   get readable(): boolean {
     return this.#recvBuffered > 0 || this.#eof || this.#error !== null || this.#closed;
   }
-  /** True when `send` would not block. */
+  /** True when `send` would not block, or would raise at once (an error, or after `shutdownWrite`). */
   get writable(): boolean {
-    return this.#error !== null || this.#closed ||
-      (this.#connected && !this.#finAsked && this.#sendBuffered < this.#network.bufferSize);
+    return this.#error !== null || this.#closed || this.#finAsked ||
+      (this.#connected && this.#sendBuffered < this.#network.bufferSize);
   }
   /** The error that ended the connection, if any. */
   get error(): Error | null {
@@ -391,7 +392,7 @@ export class SimSocket implements StreamSocket {
   }
 
   /**
-   * Takes up to `n` received bytes; empty at end of file.
+   * Takes up to `n` received bytes, as many as are buffered; empty at end of file.
    * @param n The most bytes.
    * @returns The bytes.
    * @throws {BlockingIOError} When nothing has arrived.
@@ -403,15 +404,7 @@ export class SimSocket implements StreamSocket {
       if (this.#eof) return EMPTY;
       throw new BlockingIOError("recv");
     }
-    const first = this.#recv[0];
-    let out: Uint8Array;
-    if (first.length <= n) {
-      this.#recv.shift();
-      out = first;
-    } else {
-      this.#recv[0] = first.subarray(n);
-      out = first.subarray(0, n);
-    }
+    const out = takeBytes(this.#recv, n);
     this.#recvBuffered -= out.length;
     // The window opens again: the sender hears of it one latency later.
     const peer = this._peer;
@@ -439,11 +432,13 @@ export class SimSocket implements StreamSocket {
     return n;
   }
 
-  /** Sends end of file once the send buffer is empty. */
+  /** Sends end of file once the send buffer is empty; from now on `send` raises {@link BrokenPipeError}. */
   shutdownWrite(): void {
     if (this.#closed) throw new SocketClosedError("shutdownWrite");
+    if (this.#finAsked) return;
     this.#finAsked = true;
     this.#pump();
+    this.#watchers.notify(); // a sender waiting for room must now fail instead
   }
 
   /** Closes; buffered bytes still go out, then end of file. */
@@ -542,20 +537,6 @@ export class SimSocket implements StreamSocket {
     }
     this.#watchers.notify();
   }
-}
-
-function takeBytes(chunks: Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let at = 0;
-  while (at < n) {
-    const first = chunks[0];
-    const k = Math.min(first.length, n - at);
-    out.set(first.subarray(0, k), at);
-    at += k;
-    if (k === first.length) chunks.shift();
-    else chunks[0] = first.subarray(k);
-  }
-  return out;
 }
 
 // A small, well-known seeded generator (mulberry32): the same seed, the same jitter.

@@ -35,6 +35,7 @@ import {
 } from "./errors.ts";
 import type { Address, StreamSocket } from "./types.ts";
 import { Watchers } from "./watchers.ts";
+import { concatBytes, takeBytes } from "./_bytes.ts";
 
 /** Buffer sizes of a {@link TcpSocket}, in bytes. */
 export interface TcpSocketOptions {
@@ -157,10 +158,14 @@ export class TcpSocket implements StreamSocket {
     return this.#recvBuffered > 0 || this.#eof || this.#error !== null || this.#closed;
   }
 
-  /** True when `send` would not block: connected with room in the send buffer, or an error to report. */
+  /**
+   * True when `send` would not block: connected with room in the send buffer, or an error to
+   * report. After `shutdownWrite()` that error is `BrokenPipeError`, so a waiting sender wakes
+   * and fails at once, as a send after `SHUT_WR` fails with `EPIPE` on Linux.
+   */
   get writable(): boolean {
-    return this.#error !== null || this.#closed ||
-      (this.#conn !== null && !this.#shutdownAsked && this.#sendBuffered < this.#sendBufferSize);
+    return this.#error !== null || this.#closed || this.#shutdownAsked ||
+      (this.#conn !== null && this.#sendBuffered < this.#sendBufferSize);
   }
 
   /** The error that ended the connection, if any. */
@@ -203,7 +208,8 @@ export class TcpSocket implements StreamSocket {
   }
 
   /**
-   * Takes up to `n` received bytes; an empty array means end of file.
+   * Takes up to `n` received bytes, as many as are buffered (joined into one array when they
+   * arrived in several reads); an empty array means end of file.
    * @param n The most bytes to take.
    * @returns The bytes, or an empty array at end of file.
    * @throws {BlockingIOError} When nothing has arrived yet.
@@ -216,22 +222,11 @@ export class TcpSocket implements StreamSocket {
       if (this.#eof) return EMPTY;
       throw new BlockingIOError("recv");
     }
-    const out = this.#take(n);
+    const out = takeBytes(this.#recvChunks, n);
+    this.#recvBuffered -= out.length;
     // Room again in the receive buffer: let the native reads resume.
     if (!this.#reading) this.#startReading();
     return out;
-  }
-
-  #take(n: number): Uint8Array {
-    const first = this.#recvChunks[0];
-    if (first.length <= n) {
-      this.#recvChunks.shift();
-      this.#recvBuffered -= first.length;
-      return first;
-    }
-    this.#recvChunks[0] = first.subarray(n);
-    this.#recvBuffered -= n;
-    return first.subarray(0, n);
   }
 
   /**
@@ -256,12 +251,17 @@ export class TcpSocket implements StreamSocket {
     return n;
   }
 
-  /** After the send buffer empties, sends end of file to the peer; reading goes on. */
+  /**
+   * After the send buffer empties, sends end of file to the peer; reading goes on. From now on
+   * `send` raises {@link BrokenPipeError} (and the socket counts as writable, so that nobody
+   * waits to send).
+   */
   shutdownWrite(): void {
     if (this.#closed) throw new SocketClosedError("shutdownWrite");
     if (this.#shutdownAsked) return;
     this.#shutdownAsked = true;
     if (this.#conn && !this.#writing) this.#startWriting();
+    this.#watchers.notify(); // a sender waiting for room must now fail instead
   }
 
   /** Closes; bytes already accepted by `send` are still written first, then the connection closes. */
@@ -376,7 +376,7 @@ export class TcpSocket implements StreamSocket {
         // Everything queued goes out in one native write.
         const chunk = this.#sendChunks.length === 1
           ? this.#sendChunks[0]
-          : concat(this.#sendChunks);
+          : concatBytes(this.#sendChunks);
         this.#sendChunks = [chunk];
         let n: number;
         try {
@@ -420,18 +420,6 @@ export class TcpSocket implements StreamSocket {
   _notify(): void {
     this.#watchers.notify();
   }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /**

@@ -27,7 +27,10 @@ export interface Selectable {
   readonly native: boolean;
   /** True when a read (`recv` or `accept`) would not block: data, end of file, an error, or a pending connection. */
   readonly readable: boolean;
-  /** True when `send` would not block: room in the send buffer, or an error to report. */
+  /**
+   * True when `send` would not block: room in the send buffer, or an error to report (a stream
+   * socket after `shutdownWrite()` is writable: `send` raises `BrokenPipeError` at once).
+   */
   readonly writable: boolean;
   /**
    * Calls `listener` (with no arguments, outside any loop) whenever readiness may
@@ -44,8 +47,9 @@ export interface Selectable {
  */
 export interface StreamSocket extends Selectable {
   /**
-   * Takes up to `n` received bytes. Returns an empty array at end of file (the
-   * peer shut down its side). Buffered bytes come out before any error.
+   * Takes up to `n` received bytes: all that are buffered, if fewer (Python's `recv(n)`).
+   * Returns an empty array at end of file (the peer shut down its side). Buffered bytes come
+   * out before any error.
    * @param n The most bytes to take.
    * @returns The bytes, or an empty array at end of file.
    * @throws {BlockingIOError} When nothing has arrived yet.
@@ -59,7 +63,10 @@ export interface StreamSocket extends Selectable {
    * @throws {BlockingIOError} When the send buffer is full.
    */
   send(data: Uint8Array): number;
-  /** Half-close: after the send buffer empties, tells the peer "no more data" (Python's `shutdown(SHUT_WR)`). */
+  /**
+   * Half-close: after the send buffer empties, tells the peer "no more data" (Python's
+   * `shutdown(SHUT_WR)`). A later `send` raises `BrokenPipeError`, as `EPIPE` on Linux.
+   */
   shutdownWrite(): void;
   /** Closes: no more reads or sends; bytes already in the send buffer still go out first. */
   close(): void;

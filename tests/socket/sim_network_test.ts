@@ -2,14 +2,17 @@ import assert from "node:assert/strict";
 import { EventLoop } from "../../lib/loop/mod.ts";
 import { type Coroutine, gather, TimeoutError, waitFor } from "../../lib/coroutine/mod.ts";
 import {
+  BrokenPipeError,
   ConnectionRefusedError,
   ConnectionResetError,
+  EVENT_WRITE,
   openConnection,
   SimNetwork,
   type SimSocket,
   startServer,
   type StreamReader,
   type StreamWriter,
+  waitReady,
 } from "../../lib/socket/mod.ts";
 
 const enc = new TextEncoder();
@@ -233,6 +236,63 @@ Deno.test("a server closed while clients are connected: abortClients resets them
     }
     // New connections are refused.
     yield* assertThrows(openConnection("sim", 7, { network }), ConnectionRefusedError);
+  })());
+  loop.close();
+});
+
+Deno.test("recv(n) takes up to n of the bytes buffered, across several arrivals", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const network = new SimNetwork({ latency: 0.1 });
+  await loop.runUntilComplete((function* () {
+    const listener = network.listen(6);
+    const client = yield* loop.sockConnect("sim", 6, { network });
+    const [conn] = yield* loop.sockAccept(listener);
+    for (const part of ["abc", "defg", "hi"]) client.send(enc.encode(part)); // three segments
+    yield* sleepFor(loop, 1);
+    assert.equal(conn.recvBuffered, 9);
+    assert.equal(dec.decode(conn.recv(1024)), "abcdefghi"); // all of them, in one recv
+    for (const part of ["12", "345", "6789"]) client.send(enc.encode(part));
+    yield* sleepFor(loop, 1);
+    assert.equal(dec.decode(conn.recv(4)), "1234"); // exactly n, across two segments
+    assert.equal(dec.decode(conn.recv(1)), "5");
+    assert.equal(dec.decode(conn.recv(100)), "6789");
+    assert.equal(conn.recvBuffered, 0);
+    client.close();
+    conn.close();
+    listener.close();
+  })());
+  loop.close();
+});
+
+Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at once, even a waiting one", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const network = new SimNetwork({ latency: 0.1, bufferSize: 1024 });
+  await loop.runUntilComplete((function* () {
+    const listener = network.listen(6);
+    const client = yield* loop.sockConnect("sim", 6, { network });
+    const [conn] = yield* loop.sockAccept(listener);
+    client.shutdownWrite();
+    assert.ok(client.writable, "writable: a send would not block, it fails");
+    const t0 = loop.time();
+    yield* waitReady(loop, client, EVENT_WRITE); // readiness does not hang
+    assert.throws(() => client.send(enc.encode("x")), BrokenPipeError);
+    yield* assertThrows(loop.sockSendall(client, enc.encode("late")), BrokenPipeError);
+    assert.equal(loop.time(), t0, "failed at once");
+    assert.equal((yield* loop.sockRecv(conn, 10)).length, 0); // the peer saw the FIN
+    // A sender already waiting for room (the peer never reads) fails once the write side shuts.
+    const sender = loop.createTask(loop.sockSendall(conn, new Uint8Array(10_000)));
+    yield* sleepFor(loop, 1);
+    assert.ok(!sender.done() && !conn.writable, "the sender waits for room");
+    conn.shutdownWrite();
+    yield* assertThrows(
+      (function* () {
+        yield* sender;
+      })(),
+      BrokenPipeError,
+    );
+    client.close();
+    conn.close();
+    listener.close();
   })());
   loop.close();
 });

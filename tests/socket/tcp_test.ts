@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { EventLoop } from "../../lib/loop/mod.ts";
-import { type Coroutine, gather } from "../../lib/coroutine/mod.ts";
+import { type Coroutine, gather, waitFor } from "../../lib/coroutine/mod.ts";
 import {
+  BrokenPipeError,
   ConnectionRefusedError,
   EVENT_READ,
+  EVENT_WRITE,
   listenTcp,
   openConnection,
   Selector,
@@ -11,6 +13,7 @@ import {
   type StreamReader,
   type StreamSocket,
   type StreamWriter,
+  waitReady,
 } from "../../lib/socket/mod.ts";
 
 const enc = new TextEncoder();
@@ -339,6 +342,80 @@ Deno.test("a server closed while clients are connected; the selector sees the en
   })());
   loop.close();
 });
+
+Deno.test("recv(n) takes up to n of the bytes buffered, across several native reads", async () => {
+  const loop = new EventLoop();
+  await loop.runUntilComplete((function* () {
+    const listener = listenTcp(0);
+    const client = yield* loop.sockConnect("127.0.0.1", listener.localAddress.port);
+    const [conn] = yield* loop.sockAccept(listener);
+    // Three sends, each waited for on the far side, so each lands in its own native read.
+    for (const [i, part] of ["abc", "defg", "hi"].entries()) {
+      yield* loop.sockSendall(client, enc.encode(part));
+      yield* until(loop, () => conn.recvBuffered === [3, 7, 9][i]);
+    }
+    assert.equal(dec.decode(conn.recv(1024)), "abcdefghi"); // all of them, in one recv
+    assert.equal(conn.recvBuffered, 0);
+    for (const part of ["12", "345", "6789"]) {
+      const before = conn.recvBuffered;
+      yield* loop.sockSendall(client, enc.encode(part));
+      yield* until(loop, () => conn.recvBuffered === before + part.length);
+    }
+    assert.equal(dec.decode(conn.recv(4)), "1234"); // exactly n, across two chunks
+    assert.equal(dec.decode(conn.recv(1)), "5");
+    assert.equal(dec.decode(conn.recv(100)), "6789");
+    for (const s of [client, conn, listener]) s.close();
+    yield* loopPromise(loop, Promise.all([client, conn, listener].map((s) => s.waitClosed())));
+  })());
+  loop.close();
+});
+
+Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at once, even a waiting one", async () => {
+  const loop = new EventLoop();
+  await loop.runUntilComplete((function* () {
+    const listener = listenTcp(0);
+    const client = yield* loop.sockConnect("127.0.0.1", listener.localAddress.port);
+    const [conn] = yield* loop.sockAccept(listener);
+    client.shutdownWrite();
+    assert.ok(client.writable, "writable: a send would not block, it fails");
+    yield* waitFor(waitReady(loop, client, EVENT_WRITE), 5); // readiness does not hang
+    assert.throws(() => client.send(enc.encode("x")), BrokenPipeError);
+    yield* assertRaises(waitFor(loop.sockSendall(client, enc.encode("late")), 5), BrokenPipeError);
+    assert.equal((yield* waitFor(loop.sockRecv(conn, 10), 5)).length, 0); // the peer saw the FIN
+    // A sender already waiting for room (the peer never reads) fails once the write side shuts.
+    const sender = loop.createTask(loop.sockSendall(conn, new Uint8Array(64 << 20)));
+    yield* until(loop, () => !conn.writable);
+    conn.shutdownWrite();
+    yield* assertRaises(waitFor(sender, 5), BrokenPipeError);
+    client.abort();
+    conn.abort();
+    listener.close();
+    yield* loopPromise(loop, Promise.all([client, conn, listener].map((s) => s.waitClosed())));
+  })());
+  loop.close();
+});
+
+/** Naps 1 ms at a time until `condition()` holds; fails after 10 s instead of hanging. */
+function* until(loop: EventLoop, condition: () => boolean): Coroutine<void> {
+  for (let naps = 0; !condition(); naps++) {
+    assert.ok(naps < 10_000, "the condition never came true");
+    yield* loopPromise(loop, new Promise((r) => setTimeout(r, 1)));
+  }
+}
+
+function* assertRaises(
+  coro: Coroutine<unknown>,
+  // deno-lint-ignore no-explicit-any
+  kind: new (...args: any[]) => Error,
+): Coroutine<void> {
+  try {
+    yield* coro;
+  } catch (error) {
+    assert.ok(error instanceof kind, `expected ${kind.name}, got ${error}`);
+    return;
+  }
+  assert.fail(`expected ${kind.name}, nothing was thrown`);
+}
 
 function* loopPromise<T>(loop: EventLoop, p: Promise<T>): Coroutine<T> {
   const f = loop.createFuture<T>();
