@@ -25,7 +25,7 @@ export {
   simulateGil,
 } from "./simulate_gil.ts";
 export { type HeapObjectInfo, RefCountHeap } from "./ref_count_heap.ts";
-export { WorkerPool } from "./worker_pool.ts";
+export { type TimedResult, WorkerPool } from "./worker_pool.ts";
 export { burnCpu, countPrimes, countPrimesBetween } from "./cpu_jobs.ts";
 export { yieldToEventLoop } from "./yield_to_event_loop.ts";
 export { type ChunkOptions, countPrimesChunked } from "./count_primes_chunked.ts";

@@ -118,20 +118,12 @@ export async function countPrimesInWorkers(
 ): Promise<TimedRun<number>> {
   const origin = performance.timeOrigin + performance.now();
   const t0 = performance.now();
-  // Runs in a Worker: rebuilds the job from source and stamps it with wall-clock times.
-  const timed = (d: { source: string; limit: number }) => {
-    const job = (0, eval)(`(${d.source})`);
-    const start = performance.timeOrigin + performance.now();
-    const value = job(d.limit);
-    return { value, start, end: performance.timeOrigin + performance.now() };
-  };
-  const source = countPrimes.toString();
-  const runs = await pool.map(timed, limits.map((limit) => ({ source, limit })));
+  const runs = await Promise.all(limits.map((limit) => pool.runTimed(countPrimes, limit)));
   const bars: TimelineBar[] = [];
   runs.forEach((run, i) => {
     const [start, end] = [run.start - origin, run.end - origin];
     if (start > 1) bars.push({ lane: jobName(i), kind: "wait", start: 0, end: start });
     bars.push({ lane: jobName(i), kind: "cpu", start: Math.max(0, start), end, label: "Worker" });
   });
-  return { values: runs.map((r) => r.value as number), ms: performance.now() - t0, bars };
+  return { values: runs.map((r) => r.value), ms: performance.now() - t0, bars };
 }

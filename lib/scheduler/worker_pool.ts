@@ -10,7 +10,10 @@
  * @module
  */
 
-/** The Worker's whole program: rebuild the function from source, run it, post the result. */
+/**
+ * The Worker's whole program: rebuild the function from source (once), run it,
+ * post the result with when it ran (wall-clock ms, comparable across threads).
+ */
 const WORKER_SOURCE = `
 const cache = new Map();
 self.onmessage = async (event) => {
@@ -22,7 +25,9 @@ self.onmessage = async (event) => {
       if (typeof fn !== "function") throw new TypeError("the source did not evaluate to a function");
       cache.set(source, fn);
     }
-    self.postMessage({ id, ok: true, value: await fn(data) });
+    const start = performance.timeOrigin + performance.now();
+    const value = await fn(data);
+    self.postMessage({ id, ok: true, value, start, end: performance.timeOrigin + performance.now() });
   } catch (error) {
     self.postMessage({
       id,
@@ -35,10 +40,21 @@ self.onmessage = async (event) => {
 
 const WORKER_URL = `data:application/javascript,${encodeURIComponent(WORKER_SOURCE)}`;
 
+/** A job's result with when it ran in its Worker (see {@link WorkerPool.runTimed}). */
+export interface TimedResult<R> {
+  /** The function's result, copied back. */
+  value: R;
+  /** When the Worker started the function: `performance.timeOrigin + performance.now()`, ms. */
+  start: number;
+  /** When it returned, on the same clock. */
+  end: number;
+}
+
 interface Job {
   id: number;
   source: string;
   data: unknown;
+  timed: boolean;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -119,6 +135,30 @@ export class WorkerPool {
    * @throws {Error} If `fn` throws in the Worker; the message names the original error.
    */
   run<T, R>(fn: (data: T) => R | Promise<R>, data: T): Promise<Awaited<R>> {
+    return this.#submit(fn, data, false) as Promise<Awaited<R>>;
+  }
+
+  /**
+   * Like {@link run}, and also says when the function ran in its Worker, on a
+   * wall clock every thread shares (each Worker's `performance.now()` starts at
+   * its own zero, so their raw readings cannot be compared).
+   *
+   * @param fn A self-contained function (it sees only `data` and globals); may be async.
+   * @param data Its argument, copied to the Worker by structured clone.
+   * @returns The result with the start and end of the call, in ms.
+   * @example
+   * ```ts
+   * import { countPrimes, WorkerPool } from "@course/lib/scheduler/mod.ts";
+   * await using pool = new WorkerPool(1);
+   * const { value, start, end } = await pool.runTimed(countPrimes, 100_000);
+   * console.log(value, end >= start); // 9592 true
+   * ```
+   */
+  runTimed<T, R>(fn: (data: T) => R | Promise<R>, data: T): Promise<TimedResult<Awaited<R>>> {
+    return this.#submit(fn, data, true) as Promise<TimedResult<Awaited<R>>>;
+  }
+
+  #submit<T, R>(fn: (data: T) => R | Promise<R>, data: T, timed: boolean): Promise<unknown> {
     if (this.#closed) return Promise.reject(new Error("WorkerPool.run: the pool is closed"));
     let source: string;
     try {
@@ -127,13 +167,7 @@ export class WorkerPool {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.#queue.push({
-        id: this.#nextId++,
-        source,
-        data,
-        resolve: resolve as (value: unknown) => void,
-        reject,
-      });
+      this.#queue.push({ id: this.#nextId++, source, data, timed, resolve, reject });
       this.#pump();
     });
   }
@@ -194,8 +228,9 @@ export class WorkerPool {
       slot.job = null;
       if (job) {
         const reply = event.data;
-        if (reply.ok) job.resolve(reply.value);
-        else job.reject(workerError(reply.error));
+        if (!reply.ok) job.reject(workerError(reply.error));
+        else if (job.timed) job.resolve({ value: reply.value, start: reply.start, end: reply.end });
+        else job.resolve(reply.value);
       }
       this.#pump();
     };

@@ -88,3 +88,18 @@ Deno.test("close() rejects queued jobs and later runs; nothing leaks", async () 
   await assert.rejects(pool.run((n: number) => n, 1), /the pool is closed/);
   assert.throws(() => new WorkerPool(0), /positive integer/);
 });
+
+Deno.test("runTimed stamps the call on the wall clock this thread shares", async () => {
+  await using pool = new WorkerPool(1);
+  const before = performance.timeOrigin + performance.now();
+  const { value, start, end } = await pool.runTimed((n: number) => n * 2, 21);
+  const after = performance.timeOrigin + performance.now();
+  assert.equal(value, 42);
+  assert.ok(before <= start && start <= end && end <= after, `${before} ${start} ${end} ${after}`);
+  await assert.rejects(
+    pool.runTimed(() => {
+      throw new RangeError("no");
+    }, null),
+    /RangeError: no/,
+  );
+});
