@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { codeNotebook } from "../../tools/nb/code_notebook.ts";
+import type { Notebook } from "../../tools/nb/notebook_schema.ts";
 
 /** The file name the canary gets in the served copy. */
 export const CANARY_NAME = "zz-canary.ipynb";
@@ -20,25 +22,10 @@ export const CANARY_PROBLEMS: readonly RegExp[] = [
  *
  * @returns the nbformat 4 document
  */
-export function canaryNotebook(): Record<string, unknown> {
+export function canaryNotebook(): Notebook {
   const sources = [
     'throw new Error("canary boom");',
     'Deno.jupyter.display({\n  "image/svg+xml": \'<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>\',\n  "text/plain": "an empty chart",\n}, { raw: true });',
   ];
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
-      language_info: { name: "typescript" },
-    },
-    cells: sources.map((source, i) => ({
-      id: `canary-${i}`,
-      cell_type: "code",
-      metadata: {},
-      execution_count: null,
-      outputs: [],
-      source,
-    })),
-  };
+  return codeNotebook(sources, "canary");
 }

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { codeNotebook } from "../../tools/nb/code_notebook.ts";
+import type { Notebook } from "../../tools/nb/notebook_schema.ts";
 
 /** The file name the probe gets in the served copy (not one of the course's). */
 export const PROBE_NAME = "zz-run-all-probe.ipynb";
@@ -16,21 +18,9 @@ export const PROBE_NAME = "zz-run-all-probe.ipynb";
  * @param cells how many cells
  * @returns the nbformat 4 document
  */
-export function probeNotebook(cells: number): Record<string, unknown> {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
-      language_info: { name: "typescript" },
-    },
-    cells: Array.from({ length: cells }, (_, i) => ({
-      id: `probe-${i}`,
-      cell_type: "code",
-      metadata: {},
-      execution_count: null,
-      outputs: [],
-      source: `console.log("out-${i}");\n"value-${i}"`,
-    })),
-  };
+export function probeNotebook(cells: number): Notebook {
+  return codeNotebook(
+    Array.from({ length: cells }, (_, i) => `console.log("out-${i}");\n"value-${i}"`),
+    "probe",
+  );
 }

@@ -5,30 +5,7 @@
  */
 import type { Notebook } from "../../../tools/nb/notebook_schema.ts";
 
-/**
- * A notebook for kernelspec `deno` with one code cell per source.
- *
- * @param sources the code cells' sources, in order
- * @returns an nbformat 4.5 notebook without outputs
- */
-export function codeNotebook(sources: string[]): Notebook {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
-      language_info: { name: "typescript" },
-    },
-    cells: sources.map((source, i) => ({
-      id: `cell-${i}`,
-      cell_type: "code" as const,
-      metadata: {},
-      source,
-      execution_count: null,
-      outputs: [],
-    })),
-  };
-}
+export { codeNotebook } from "../../../tools/nb/code_notebook.ts";
 
 /**
  * Writes a notebook into a folder.

@@ -1,28 +1,8 @@
 import assert from "node:assert/strict";
+import { codeNotebook } from "../../../tools/nb/code_notebook.ts";
 import { firstDifference, formatNotebook } from "../../../tools/nb/format_notebooks.ts";
 
-const notebook = (code: string) =>
-  JSON.stringify(
-    {
-      cells: [{
-        id: "a",
-        cell_type: "code",
-        metadata: {},
-        source: [code],
-        execution_count: null,
-        outputs: [],
-      }],
-      metadata: {
-        kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
-        // deno fmt formats code cells only in notebooks that say their language.
-        language_info: { name: "typescript", file_extension: ".ts" },
-      },
-      nbformat: 4,
-      nbformat_minor: 5,
-    },
-    null,
-    1,
-  ) + "\n";
+const notebook = (code: string) => JSON.stringify(codeNotebook([code]), null, 1) + "\n";
 
 Deno.test("formatNotebook reformats a messy code cell and leaves a formatted notebook as it is", async () => {
   const messy = notebook("const x={a:1}");
