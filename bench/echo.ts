@@ -6,16 +6,32 @@
  * process: 1,000 and then 10,000 concurrent connections, each sending 100
  * lines of 64 bytes one at a time and checking every echo.
  *
- * Each server process is started fresh for each load, under `prlimit` with the
- * file limit raised to the hard limit, so 10,000 connections fit. The load opens
- * its connections in bounded waves (see `_load.ts`): Deno listens with a backlog
- * of 511, and a burst of handshakes beyond it would overflow the accept queue and
- * wait for SYN retries. Printed per
- * run: messages per second, p50/p99 round trip, the server's peak memory
- * (VmHWM) and its CPU time per message (user + system, from /proc), which is
- * steadier than throughput on a shared machine.
+ * Fair to all three, and repeatable:
+ * - **One core each.** The server under test is pinned to one CPU and the load
+ *   generator to another (`taskset`). Sharing cores, the two fought for them and
+ *   throughput swung up to 3x between runs; pinned, each gets a whole core, so
+ *   msg/s measures the server's single-core capacity (all three servers do their
+ *   work on one thread; Deno's helper threads share the server's core). Without
+ *   two CPUs (or with `--no-pin`) nothing is pinned, and the header says so.
+ * - **Median of several runs, taken in turns.** Each server is started fresh for
+ *   every run (`--runs`, default 3); the servers take turns (course, native,
+ *   asyncio, course, ...), so a host that slows down for a while slows all three
+ *   alike. Every column of the table is the median over a server's runs; errors
+ *   are summed; the msg/s range shows how steady the runs were.
+ * - **The same limits.** Each server runs under `prlimit` with the file limit
+ *   raised to the hard limit, so 10,000 connections fit. The load opens its
+ *   connections in bounded waves (see `_load.ts`): Deno listens with a backlog of
+ *   511, and a burst of handshakes beyond it would overflow the accept queue and
+ *   wait for SYN retries.
+ *
+ * Printed per server and load: messages per second (the primary number), the
+ * server's CPU time per message (user + system, from /proc, over the whole run),
+ * p50/p99 round trip, the server's peak memory (VmHWM), and errors.
  *
  * Bounded: each load stops after its messages or `--timeout` seconds (120).
+ *
+ * Flags: `--connections 1000,10000`, `--lines 100`, `--runs 3`, `--timeout 120`,
+ * `--servers course,native,asyncio` (a subset, for quick looks), `--no-pin`.
  *
  * @module
  */
@@ -25,12 +41,17 @@ const here = new URL(".", import.meta.url).pathname;
 const root = new URL("..", import.meta.url).pathname;
 
 interface ServerSpec {
+  /** Short name for `--servers`. */
+  key: string;
   name: string;
   cmd: string[];
+  /** How to stop it: the course server shuts down on Ctrl-C; the references simply stop. */
+  signal: Deno.Signal;
 }
 
 const SERVERS: ServerSpec[] = [
   {
+    key: "course",
     name: "course loop + streams",
     // No idle timeout: the references have none, and at 10,000 connections a client may wait
     // its turn longer than the default 60 s (p99 is seconds), which would count as an error.
@@ -44,12 +65,20 @@ const SERVERS: ServerSpec[] = [
       "--idle-timeout",
       "0",
     ],
+    signal: "SIGINT",
   },
   {
+    key: "native",
     name: "native Deno pipeTo",
     cmd: [Deno.execPath(), "run", "--allow-net", `${here}_echo_native.ts`, "--port", "0"],
+    signal: "SIGTERM",
   },
-  { name: "CPython asyncio", cmd: ["python3", `${here}_echo_asyncio.py`, "--port", "0"] },
+  {
+    key: "asyncio",
+    name: "CPython asyncio",
+    cmd: ["python3", `${here}_echo_asyncio.py`, "--port", "0"],
+    signal: "SIGTERM",
+  },
 ];
 
 function flag(name: string, fallback: string): string {
@@ -63,13 +92,33 @@ async function hardFileLimit(): Promise<number> {
   return text === "unlimited" ? 1_048_576 : Number(text);
 }
 
-/** Starts a server under prlimit and resolves with its port once it prints it. */
-async function startServer(spec: ServerSpec, nofile: number) {
-  const child = new Deno.Command("prlimit", {
-    args: [`--nofile=${nofile}:${nofile}`, ...spec.cmd],
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
+/** Where each process runs: the server on one CPU, the load on another, or both anywhere. */
+interface Placement {
+  server: string[];
+  load: string[];
+  description: string;
+}
+
+function placement(pin: boolean): Placement {
+  const cpus = navigator.hardwareConcurrency;
+  if (!pin || cpus < 2) {
+    const why = pin ? `only ${cpus} CPU` : "--no-pin";
+    return { server: [], load: [], description: `not pinned (${why}): numbers will swing` };
+  }
+  return {
+    server: ["taskset", "-c", "1"],
+    load: ["taskset", "-c", "0"],
+    description: "server pinned to CPU 1, load generator to CPU 0",
+  };
+}
+
+/**
+ * Starts a server and resolves with its port once it prints it. `taskset` and `prlimit` each
+ * exec the next command, so the child's pid is the server's own (for /proc).
+ */
+async function startServer(spec: ServerSpec, nofile: number, where: Placement) {
+  const [cmd, ...args] = [...where.server, "prlimit", `--nofile=${nofile}:${nofile}`, ...spec.cmd];
+  const child = new Deno.Command(cmd, { args, stdout: "piped", stderr: "inherit" }).spawn();
   const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
   while (!/listening on .*:(\d+)/.test(text)) {
@@ -95,32 +144,43 @@ function peakMemoryMb(pid: number): number {
   return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
 }
 
-/** The real server pid: prlimit execs the command, so it is the child itself. */
-async function runOne(spec: ServerSpec, connections: number, nofile: number, timeout: string) {
-  const { child, port, drained } = await startServer(spec, nofile);
+/** What one run of one server under one load measured. */
+interface Run {
+  result: LoadResult;
+  memoryMb: number;
+  cpuUsPerMessage: number;
+}
+
+async function runOne(
+  spec: ServerSpec,
+  connections: number,
+  nofile: number,
+  where: Placement,
+): Promise<Run> {
+  const { child, port, drained } = await startServer(spec, nofile, where);
   try {
     const cpuBefore = cpuSeconds(child.pid);
-    const load = await new Deno.Command("prlimit", {
-      args: [
-        `--nofile=${nofile}:${nofile}`,
-        Deno.execPath(),
-        "run",
-        "--allow-net",
-        `${here}_load.ts`,
-        "--port",
-        String(port),
-        "--connections",
-        String(connections),
-        "--lines",
-        flag("lines", "100"),
-        "--size",
-        "64",
-        "--timeout",
-        timeout,
-      ],
-      stdout: "piped",
-      stderr: "inherit",
-    }).output();
+    const [cmd, ...args] = [
+      ...where.load,
+      "prlimit",
+      `--nofile=${nofile}:${nofile}`,
+      Deno.execPath(),
+      "run",
+      "--allow-net",
+      `${here}_load.ts`,
+      "--port",
+      String(port),
+      "--connections",
+      String(connections),
+      "--lines",
+      flag("lines", "100"),
+      "--size",
+      "64",
+      "--timeout",
+      flag("timeout", "120"),
+    ];
+    const load = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "inherit" })
+      .output();
     const result = JSON.parse(new TextDecoder().decode(load.stdout)) as LoadResult;
     const cpu = cpuSeconds(child.pid) - cpuBefore;
     return {
@@ -129,52 +189,86 @@ async function runOne(spec: ServerSpec, connections: number, nofile: number, tim
       cpuUsPerMessage: cpu / result.messages * 1e6,
     };
   } finally {
-    // The course server shuts down on Ctrl-C; the references simply stop.
-    child.kill(spec === SERVERS[0] ? "SIGINT" : "SIGTERM");
+    child.kill(spec.signal);
     await child.status;
     await drained;
   }
 }
 
+/** The median of some numbers (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const fmtInt = (x: number) => Math.round(x).toLocaleString("en");
+
+/** One table row: the medians over a server's runs under one load. */
+function summarize(spec: ServerSpec, connections: number, runs: Run[]): string[] {
+  const rates = runs.map((r) => r.result.messagesPerSecond);
+  const errors = runs.reduce((sum, r) => sum + r.result.errors, 0);
+  const firstError = runs.find((r) => r.result.firstError)?.result.firstError;
+  return [
+    spec.name,
+    connections.toLocaleString("en"),
+    fmtInt(median(rates)),
+    `${fmtInt(Math.min(...rates))}-${fmtInt(Math.max(...rates))}`,
+    median(runs.map((r) => r.cpuUsPerMessage)).toFixed(1),
+    median(runs.map((r) => r.result.p50Ms)).toFixed(2),
+    median(runs.map((r) => r.result.p99Ms)).toFixed(1),
+    median(runs.map((r) => r.memoryMb)).toFixed(0),
+    String(errors) + (firstError ? ` (${firstError})` : ""),
+  ];
+}
+
 if (import.meta.main) {
   const nofile = await hardFileLimit();
   const loads = flag("connections", "1000,10000").split(",").map(Number);
-  const timeout = flag("timeout", "120");
-  console.log(`file limit raised to ${nofile} for servers and load; ${Deno.args.join(" ")}`);
+  const runs = Number(flag("runs", "3"));
+  const keys = flag("servers", SERVERS.map((s) => s.key).join(",")).split(",");
+  const servers = SERVERS.filter((s) => keys.includes(s.key));
+  const where = placement(!Deno.args.includes("--no-pin"));
+  console.log(
+    `${where.description}; median of ${runs} run(s) per server and load, each on a fresh ` +
+      `server; file limit ${nofile}; args: ${Deno.args.join(" ") || "(none)"}`,
+  );
   const rows: string[][] = [];
   const rate = new Map<string, number>();
   let failed = false;
   for (const connections of loads) {
-    for (const spec of SERVERS) {
-      const { result, memoryMb, cpuUsPerMessage } = await runOne(
-        spec,
-        connections,
-        nofile,
-        timeout,
+    // Round robin (course, native, asyncio, course, ...), so that a machine that slows down or
+    // speeds up for a while (a shared host) colours every server's runs alike.
+    const done = new Map<ServerSpec, Run[]>(servers.map((spec) => [spec, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const spec of servers) {
+        const run = await runOne(spec, connections, nofile, where);
+        done.get(spec)!.push(run);
+        console.error(
+          `  ${spec.name}, ${connections} connections, run ${i + 1}/${runs}: ` +
+            `${fmtInt(run.result.messagesPerSecond)} msg/s, ` +
+            `${run.cpuUsPerMessage.toFixed(1)} cpu us/msg, ${run.result.errors} errors`,
+        );
+      }
+    }
+    for (const [spec, specRuns] of done) {
+      if (specRuns.some((r) => r.result.errors > 0)) failed = true;
+      rate.set(
+        `${spec.key}@${connections}`,
+        median(specRuns.map((r) => r.result.messagesPerSecond)),
       );
-      if (result.errors > 0) failed = true;
-      rate.set(`${spec.name}@${connections}`, result.messagesPerSecond);
-      rows.push([
-        spec.name,
-        connections.toLocaleString("en"),
-        Math.round(result.messagesPerSecond).toLocaleString("en"),
-        result.p50Ms.toFixed(2),
-        result.p99Ms.toFixed(1),
-        memoryMb.toFixed(0),
-        cpuUsPerMessage.toFixed(1),
-        String(result.errors) + (result.firstError ? ` (${result.firstError})` : ""),
-      ]);
-      console.error(`done: ${spec.name}, ${connections} connections`);
+      rows.push(summarize(spec, connections, specRuns));
     }
   }
   const header = [
     "server",
     "conns",
     "msg/s",
+    "msg/s range",
+    "cpu us/msg",
     "p50 ms",
     "p99 ms",
     "peak MB",
-    "cpu us/msg",
     "errors",
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -183,15 +277,18 @@ if (import.meta.main) {
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const r of rows) console.log(line(r));
   for (const connections of loads) {
-    const course = rate.get(`${SERVERS[0].name}@${connections}`)!;
-    const native = rate.get(`${SERVERS[1].name}@${connections}`)!;
-    const python = rate.get(`${SERVERS[2].name}@${connections}`)!;
-    console.log(
-      `${connections} connections: course / CPython asyncio = ${(course / python).toFixed(2)}x ` +
-        `(target >= 2), course / native Deno = ${
-          (course / native * 100).toFixed(0)
-        }% (target >= 50%)`,
-    );
+    const course = rate.get(`course@${connections}`);
+    const native = rate.get(`native@${connections}`);
+    const python = rate.get(`asyncio@${connections}`);
+    if (course === undefined) continue;
+    const parts = [];
+    if (python !== undefined) {
+      parts.push(`course / CPython asyncio = ${(course / python).toFixed(2)}x (target >= 2)`);
+    }
+    if (native !== undefined) {
+      parts.push(`course / native Deno = ${(course / native * 100).toFixed(0)}% (target >= 50%)`);
+    }
+    if (parts.length) console.log(`${connections} connections: ${parts.join(", ")}`);
   }
   Deno.exit(failed ? 1 : 0);
 }
