@@ -1,7 +1,7 @@
 /**
- * Byte-queue helpers shared by the real and the simulated sockets: a socket's
- * receive and send buffers are queues of chunks (`Uint8Array[]`), and these
- * take bytes off the front or join them up.
+ * A byte-queue helper shared by the real and the simulated sockets: a socket's
+ * receive and send buffers are queues of chunks (`Uint8Array[]`), and this
+ * takes bytes off the front.
  *
  * @module
  */
@@ -47,29 +47,6 @@ export function takeBytes(chunks: Uint8Array[], n: number): Uint8Array {
     at += k;
     if (k === head.length) chunks.shift();
     else chunks[0] = head.subarray(k);
-  }
-  return out;
-}
-
-/**
- * Joins chunks into one new array.
- *
- * @param chunks The chunks, in order.
- * @returns Their bytes, one after the other.
- * @example
- * ```ts
- * import { concatBytes } from "@course/lib/socket/_bytes.ts";
- * console.log(concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])])); // Uint8Array(3) [ 1, 2, 3 ]
- * ```
- */
-export function concatBytes(chunks: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { isCoroutine } from "../coroutine/coroutine.ts";
 import { CancelledError } from "../coroutine/errors.ts";
-import type { Future } from "../coroutine/future.ts";
+import { Future } from "../coroutine/future.ts";
 import type { Task } from "../coroutine/task.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { SocketClosedError } from "./errors.ts";
@@ -18,6 +18,13 @@ import { StreamReader } from "./stream_reader.ts";
 import { StreamWriter } from "./stream_writer.ts";
 import { tcp } from "./tcp_listener.ts";
 import type { Address, ListeningSocket } from "./types.ts";
+
+// The constructor of every `function*`: a handler made by one can become a task as it is.
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+
+function isGeneratorFunction(f: unknown): boolean {
+  return f instanceof GeneratorFunction;
+}
 
 /**
  * What `startServer` runs for each connection: a generator function (or a
@@ -175,11 +182,37 @@ export class Server {
         lowWater: this.#options.lowWater,
       });
       const connection = { writer } as Connection;
-      connection.task = loop.createTask(this.#handle(reader, writer, connection), {
-        name: `client ${sock.remoteAddress.hostname}:${sock.remoteAddress.port}`,
-      });
+      const name = `client ${sock.remoteAddress.hostname}:${sock.remoteAddress.port}`;
+      if (isGeneratorFunction(this.#handler)) {
+        // The handler's own coroutine is the task (calling a generator function runs none of
+        // its body), and what #handle does around it happens when the task is done: every
+        // message then passes through one coroutine less.
+        const task = loop.createTask(this.#handler(reader, writer) as Coroutine<void>, { name });
+        task.addDoneCallback(() => this.#handled(task, writer, connection));
+        connection.task = task;
+      } else {
+        connection.task = loop.createTask(this.#handle(reader, writer, connection), { name });
+      }
       this.#connections.add(connection);
     }
+  }
+
+  /** What `#handle` does after the handler, for a handler task that is done. */
+  #handled(task: Task<void>, writer: StreamWriter, connection: Connection): void {
+    const error = task.cancelled() ? null : task.exception();
+    if (task.cancelled() || error !== null) {
+      writer.abort();
+      if (error !== null && !(error instanceof CancelledError)) {
+        this.#loop.callExceptionHandler({
+          message: "unhandled error in a client connection handler",
+          exception: error,
+        });
+      }
+    } else {
+      writer.close();
+    }
+    Future.fromPromise(writer.socket.waitClosed(), this.#loop)
+      .addDoneCallback(() => this.#forget(connection));
   }
 
   *#handle(reader: StreamReader, writer: StreamWriter, connection: Connection): Coroutine<void> {
@@ -198,11 +231,16 @@ export class Server {
       }
       yield* _awaitPromise(this.#loop, writer.socket.waitClosed());
     } finally {
-      this.#connections.delete(connection);
-      if (this.#connections.size === 0 && this.#emptied && !this.#emptied.done()) {
-        this.#emptied.setResult();
-        this.#emptied = null;
-      }
+      this.#forget(connection);
+    }
+  }
+
+  /** A connection is over and its socket released: `waitClosed` may stop waiting for it. */
+  #forget(connection: Connection): void {
+    this.#connections.delete(connection);
+    if (this.#connections.size === 0 && this.#emptied && !this.#emptied.done()) {
+      this.#emptied.setResult();
+      this.#emptied = null;
     }
   }
 }

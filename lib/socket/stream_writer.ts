@@ -19,6 +19,8 @@ import { SocketClosedError } from "./errors.ts";
 import { _awaitPromise } from "./sock_ops.ts";
 import type { Address, StreamSocket } from "./types.ts";
 
+const encoder = new TextEncoder();
+
 /** Options of a {@link StreamWriter}. */
 export interface StreamWriterOptions {
   /** `drain()` waits once more than this many bytes are buffered. Default 64 KiB. */
@@ -101,7 +103,7 @@ export class StreamWriter {
    */
   write(data: Uint8Array | string): void {
     if (this.#closing || this.#eofAsked) throw new SocketClosedError("write");
-    let bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    let bytes = typeof data === "string" ? encoder.encode(data) : data;
     if (bytes.length === 0 || this.#sock.error) return;
     if (this.#pendingBytes === 0 && this.#sock.writable) {
       const n = this.#sock.send(bytes);

@@ -35,7 +35,7 @@ import {
 } from "./errors.ts";
 import type { Address, StreamSocket } from "./types.ts";
 import { Watchers } from "./watchers.ts";
-import { concatBytes, takeBytes } from "./_bytes.ts";
+import { takeBytes } from "./_bytes.ts";
 
 /** Buffer sizes of a {@link TcpSocket}, in bytes. */
 export interface TcpSocketOptions {
@@ -53,6 +53,7 @@ export interface TcpSocketOptions {
 
 const EMPTY = new Uint8Array(0);
 const INITIAL_READ_SIZE = 1024;
+const INITIAL_WRITE_SIZE = 1024;
 
 /**
  * A non-blocking TCP socket over a `Deno.TcpConn`: `recv`, `send`,
@@ -81,6 +82,7 @@ export class TcpSocket implements StreamSocket {
   #error: Error | null = null;
   #reading = false;
   #readBuffer: Uint8Array | null = null;
+  #writeBuffer: Uint8Array | null = null;
   #sendChunks: Uint8Array[] = [];
   #sendBuffered = 0;
   #writing = false;
@@ -89,7 +91,9 @@ export class TcpSocket implements StreamSocket {
   #closed = false;
   #connClosed = false;
   #connecting: Promise<void> | null = null;
+  /** The read pump's promise, kept for `waitClosed` (meaningful while `#reading`). */
   #reader: Promise<void> | null = null;
+  /** The write pump's promise, kept for `waitClosed` (meaningful while `#writing`). */
   #writer: Promise<void> | null = null;
   #localAddress: Address = { hostname: "", port: 0 };
   #remoteAddress: Address;
@@ -244,10 +248,17 @@ export class TcpSocket implements StreamSocket {
     const room = this.#conn === null ? 0 : this.#sendBufferSize - this.#sendBuffered;
     if (room <= 0) throw new BlockingIOError("send");
     const n = Math.min(room, data.length);
-    // A copy, as the kernel makes: the caller may reuse its array at once.
-    this.#sendChunks.push(data.slice(0, n));
+    const bytes = n === data.length ? data : data.subarray(0, n);
     this.#sendBuffered += n;
-    if (!this.#writing) this.#startWriting();
+    // The bytes are copied, as the kernel copies them: the caller may reuse its array at once.
+    // An idle write pump, started here, copies them into its write buffer before this returns;
+    // while it is busy they wait in the queue, as a copy of their own.
+    if (this.#writing) {
+      this.#sendChunks.push(bytes.slice());
+    } else {
+      this.#sendChunks.push(bytes);
+      this.#startWriting();
+    }
     return n;
   }
 
@@ -288,8 +299,8 @@ export class TcpSocket implements StreamSocket {
    */
   async waitClosed(): Promise<void> {
     // Each of these settles without throwing; loop because a pump may restart meanwhile.
-    while (this.#connecting || this.#reader || this.#writer || this.#reading || this.#writing) {
-      await (this.#connecting ?? this.#reader ?? this.#writer);
+    while (this.#connecting || this.#reading || this.#writing) {
+      await (this.#connecting ?? (this.#reading ? this.#reader : this.#writer));
     }
   }
 
@@ -313,10 +324,7 @@ export class TcpSocket implements StreamSocket {
   #startReading(): void {
     if (this.#reading || !this.#conn || !this.#mayRead()) return;
     this.#reading = true;
-    const reader: Promise<void> = this.#readLoop(this.#conn).finally(() => {
-      if (this.#reader === reader) this.#reader = null;
-    });
-    this.#reader = reader;
+    this.#reader = this.#readLoop(this.#conn);
   }
 
   /** Whether the read pump should go on: room in the receive buffer and the connection open. */
@@ -363,41 +371,37 @@ export class TcpSocket implements StreamSocket {
   #startWriting(): void {
     if (this.#writing || !this.#conn) return;
     this.#writing = true;
-    const writer: Promise<void> = this.#writeLoop(this.#conn).finally(() => {
-      if (this.#writer === writer) this.#writer = null;
-    });
-    this.#writer = writer;
+    // The pump runs up to its first native write at once, inside this call; it restarts for
+    // nearly every echoed message, so it is a bare async call (a `.finally` here cost two more
+    // promises and a closure per message).
+    this.#writer = this.#writeLoop(this.#conn);
   }
 
   /** Writes until the send buffer is empty (then sends a pending half-close); `send()` restarts it. */
   async #writeLoop(conn: Deno.TcpConn): Promise<void> {
     try {
       while (this.#sendChunks.length > 0 && !this.#connClosed) {
-        // Everything queued goes out in one native write.
-        const chunk = this.#sendChunks.length === 1
-          ? this.#sendChunks[0]
-          : concatBytes(this.#sendChunks);
-        this.#sendChunks = [chunk];
-        let n: number;
-        try {
-          n = await conn.write(chunk);
-        } catch (error) {
-          if (!this.#connClosed) {
-            this.#error ??= _fromNative(error, "send");
-            this.#sendChunks = [];
-            this.#sendBuffered = 0;
-            this.#watchers.notify();
+        // Everything queued goes out in one native write; sends made meanwhile queue up behind.
+        for (let rest = this.#takeQueued(); rest.length > 0;) {
+          let n: number;
+          try {
+            n = await conn.write(rest);
+          } catch (error) {
+            if (!this.#connClosed) {
+              this.#error ??= _fromNative(error, "send");
+              this.#sendChunks = [];
+              this.#sendBuffered = 0;
+              this.#watchers.notify();
+            }
+            return;
           }
-          return;
+          if (this.#connClosed) return; // aborted meanwhile: the queue is gone
+          const wasFull = this.#sendBuffered >= this.#sendBufferSize;
+          this.#sendBuffered -= n;
+          rest = n === rest.length ? EMPTY : rest.subarray(n);
+          // Senders wait only while the buffer is full: leaving "full" is the one change to report.
+          if (wasFull && this.#sendBuffered < this.#sendBufferSize) this.#watchers.notify();
         }
-        if (this.#connClosed) return; // aborted meanwhile: the queue is gone
-        const wasFull = this.#sendBuffered >= this.#sendBufferSize;
-        this.#sendBuffered -= n;
-        // The queue may have grown meanwhile: drop only what was written from its head.
-        if (n === chunk.length) this.#sendChunks.shift();
-        else this.#sendChunks[0] = chunk.subarray(n);
-        // Senders wait only while the buffer is full: leaving "full" is the one change to report.
-        if (wasFull && this.#sendBuffered < this.#sendBufferSize) this.#watchers.notify();
       }
       if (this.#shutdownAsked && !this.#shutdownDone && !this.#connClosed && !this.#error) {
         this.#shutdownDone = true;
@@ -411,6 +415,32 @@ export class TcpSocket implements StreamSocket {
       this.#writing = false; // in the same step as the decision to stop: see above
       if (this.#closed) this.#closeConn(); // a close() that waited for the last bytes
     }
+  }
+
+  /**
+   * Moves every queued chunk into this socket's write buffer and returns the filled part. The
+   * buffer is reused, write after write (it grows, up to the send buffer's size, only when more
+   * is queued): Deno hands a native write the memory it is given, and a fresh small array per
+   * message (V8 keeps those of 64 bytes or less on its own heap) would first have to be copied
+   * out to memory of its own.
+   */
+  #takeQueued(): Uint8Array {
+    const chunks = this.#sendChunks;
+    let total = 0;
+    for (const chunk of chunks) total += chunk.length;
+    let buffer = this.#writeBuffer;
+    if (buffer === null || buffer.length < total) {
+      let size = INITIAL_WRITE_SIZE;
+      while (size < total) size *= 2;
+      buffer = this.#writeBuffer = new Uint8Array(size);
+    }
+    let at = 0;
+    for (const chunk of chunks) {
+      buffer.set(chunk, at);
+      at += chunk.length;
+    }
+    this.#sendChunks = [];
+    return buffer.subarray(0, total);
   }
 
   /**

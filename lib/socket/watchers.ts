@@ -28,20 +28,29 @@ export class Watchers {
    * @returns A function that removes it (safe to call twice).
    */
   add(listener: () => void): () => void {
-    // A fresh wrapper per add, so that adding the same function twice needs two removals.
-    const entry = () => listener();
-    this.#listeners = [...this.#listeners, entry];
+    // Changed in place: a socket's reader adds and removes its listener for every message it
+    // waits for, so copying the array each time cost two arrays per message.
+    this.#listeners.push(listener);
+    let removed = false;
     return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== entry);
+      if (removed) return;
+      removed = true;
+      // The first match: adding the same function twice needs two removals.
+      const i = this.#listeners.indexOf(listener);
+      if (i >= 0) this.#listeners.splice(i, 1);
     };
   }
 
   /** Calls every listener registered now. */
   notify(): void {
-    // The array is replaced, never mutated, so iterating a snapshot is safe.
-    for (const listener of this.#listeners) listener();
+    const listeners = this.#listeners;
+    if (listeners.length === 1) {
+      listeners[0](); // the usual case: one waiting task, no snapshot needed
+      return;
+    }
+    // A listener may add or remove listeners: iterate over a snapshot of those registered now.
+    for (const listener of listeners.slice()) listener();
   }
-
   /** How many listeners there are. */
   get size(): number {
     return this.#listeners.length;

@@ -297,6 +297,48 @@ Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at on
   loop.close();
 });
 
+Deno.test("startServer: a handler that throws is reported and its connection aborted; one that returns is closed", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const network = new SimNetwork({ latency: 0.1 });
+  const reported: unknown[] = [];
+  loop.setExceptionHandler((_l, context) => reported.push([context.message, context.exception]));
+  const boom = new Error("boom");
+  await loop.runUntilComplete((function* () {
+    // A generator handler (it becomes the task itself) and a plain function (wrapped in one).
+    const failing = yield* startServer(
+      function* (reader: StreamReader) {
+        yield* reader.readline();
+        throw boom;
+      },
+      "sim",
+      1,
+      { network },
+    );
+    const plain = yield* startServer(
+      (_r: StreamReader, w: StreamWriter) => {
+        w.write("bye\n");
+      },
+      "sim",
+      2,
+      { network },
+    );
+    let [reader, writer] = yield* openConnection("sim", 1, { network });
+    writer.write("hi\n");
+    yield* assertThrows(reader.read(10), ConnectionResetError);
+    writer.close();
+    [reader, writer] = yield* openConnection("sim", 2, { network });
+    assert.equal(dec.decode(yield* reader.read()), "bye\n"); // then end of file
+    writer.close();
+    for (const server of [failing, plain]) {
+      server.close();
+      yield* server.waitClosed(); // every connection forgotten
+      assert.equal(server.connectionCount, 0);
+    }
+  })());
+  assert.deepEqual(reported, [["unhandled error in a client connection handler", boom]]);
+  loop.close();
+});
+
 function* sleepFor(loop: EventLoop, seconds: number): Coroutine<void> {
   const f = loop.createFuture<void>();
   loop.callLater(seconds, () => f.setResult());
