@@ -30,8 +30,9 @@
  *
  * Bounded: each load stops after its messages or `--timeout` seconds (120).
  *
- * Flags: `--connections 1000,10000`, `--lines 100`, `--runs 3`, `--timeout 120`,
- * `--servers course,native,asyncio` (a subset, for quick looks), `--no-pin`.
+ * Flags (through `deno task bench echo`, write them `--runs=1`): `--connections=1000,10000`,
+ * `--lines=100`, `--runs=3`, `--timeout=120`, `--servers=course,native,asyncio` (a subset, for
+ * quick looks), `--no-pin`.
  *
  * @module
  */
@@ -81,7 +82,10 @@ const SERVERS: ServerSpec[] = [
   },
 ];
 
+/** `--name value` or `--name=value` (the form `deno task bench echo --runs=1` passes through). */
 function flag(name: string, fallback: string): string {
+  const joined = Deno.args.find((a) => a.startsWith(`--${name}=`));
+  if (joined !== undefined) return joined.slice(name.length + 3);
   const i = Deno.args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : fallback;
 }
