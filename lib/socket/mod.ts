@@ -24,6 +24,7 @@ export { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
 export { Selector, type SelectorKey } from "./selector.ts";
 export {
   type ConnectOptions,
+  ReadyWaiter,
   sockAccept,
   sockConnect,
   sockRecv,

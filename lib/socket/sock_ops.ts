@@ -8,13 +8,16 @@
  * watches the socket and, when readiness may have changed, schedules a check
  * with `loop.callSoonThreadsafe` (real sockets tell it from a native promise,
  * outside the loop; simulated ones from a loop timer). The check resolves the
- * future the task waits on.
+ * future the task waits on. {@link ReadyWaiter} is the same wait for a task
+ * that waits on one socket again and again (a stream reader, once per
+ * message): it keeps watching between waits instead of starting over each time.
  *
  * @module
  */
 import type { EventLoop } from "../loop/event_loop.ts";
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { Future } from "../coroutine/future.ts";
+import { RuntimeError } from "../loop/errors.ts";
 import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
 import { tcp } from "./tcp_listener.ts";
 import type { Address, ListeningSocket, Network, Selectable, StreamSocket } from "./types.ts";
@@ -52,6 +55,91 @@ export function* waitReady(loop: EventLoop, fileobj: Selectable, events: number)
     stop();
     release?.();
   }
+}
+
+/**
+ * {@link waitReady} for a task that waits on the same socket again and again: the
+ * watch stays in place from the first wait until {@link ReadyWaiter.close}, so
+ * each wait costs one future, not a new watch, check and future. Notifications
+ * that come while a check is already scheduled share it.
+ *
+ * @example
+ * ```ts
+ * import { EVENT_READ, EventLoop, listenTcp, ReadyWaiter } from "@course/lib";
+ * const loop = new EventLoop();
+ * const listener = listenTcp(0);
+ * const ready = new ReadyWaiter(loop, listener, EVENT_READ);
+ * loop.callSoon(() => listener.close()); // a closed socket counts as readable
+ * await loop.runUntilComplete(ready.wait());
+ * ready.close();
+ * await listener.waitClosed();
+ * ```
+ */
+export class ReadyWaiter {
+  #loop: EventLoop;
+  #fileobj: Selectable;
+  #events: number;
+  #future: Future<void> | null = null;
+  #stop: (() => void) | null = null;
+  #checkScheduled = false;
+
+  /**
+   * Watches nothing yet: the first {@link wait} that has to wait starts the watch.
+   * @param loop The loop the waiting task runs on.
+   * @param fileobj The socket to wait for.
+   * @param events `EVENT_READ`, `EVENT_WRITE`, or both.
+   */
+  constructor(loop: EventLoop, fileobj: Selectable, events: number) {
+    this.#loop = loop;
+    this.#fileobj = fileobj;
+    this.#events = events;
+  }
+
+  /**
+   * Suspends the running task until the socket is ready; returns at once if it already is.
+   * @returns A coroutine that finishes when the socket is ready.
+   * @throws {RuntimeError} If another task is waiting already (asyncio's streams refuse two
+   *   readers waiting on one stream the same way).
+   */
+  *wait(): Coroutine<void> {
+    if (readyEvents(this.#fileobj, this.#events) !== 0) return;
+    if (this.#future !== null) {
+      throw new RuntimeError("another task is already waiting for this socket");
+    }
+    this.#stop ??= this.#fileobj.watch(this.#notified);
+    const future = this.#future = this.#loop.createFuture<void>();
+    const loop = this.#loop;
+    // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
+    const release = this.#fileobj.native && loop.clock === "virtual" ? loop.keepAlive() : null;
+    try {
+      yield* future;
+    } finally {
+      if (this.#future === future) this.#future = null;
+      release?.();
+    }
+  }
+
+  /** Stops watching the socket (a later {@link wait} starts again). */
+  close(): void {
+    this.#stop?.();
+    this.#stop = null;
+  }
+
+  // Called by the socket, outside the loop: schedule one check, however many notifications come.
+  #notified = (): void => {
+    if (this.#checkScheduled) return;
+    this.#checkScheduled = true;
+    this.#loop.callSoonThreadsafe(this.#check);
+  };
+
+  // On the loop: wake the waiting task if the socket is ready now.
+  #check = (): void => {
+    this.#checkScheduled = false;
+    const future = this.#future;
+    if (future !== null && !future.done() && readyEvents(this.#fileobj, this.#events) !== 0) {
+      future.setResult(undefined);
+    }
+  };
 }
 
 /**

@@ -2,8 +2,9 @@
  * `StreamReader`, asyncio's buffered reader over a socket: `read(n)`,
  * `readline()`, `readexactly(n)`, `readuntil(sep)`, `atEof()`. Each read is a
  * coroutine (`yield* reader.readline()`); when the buffer lacks what it needs it
- * does what `sockRecv` does: waits until the socket is readable (`waitReady`),
- * then takes what has arrived with `recv`. An idle connection costs nothing.
+ * does what `sockRecv` does: waits until the socket is readable (`waitReady`, in
+ * its standing form `ReadyWaiter`, as a reader waits once per message), then
+ * takes what has arrived with `recv`. An idle connection costs nothing.
  *
  * Back-pressure on the reading side comes for free: the reader takes bytes from
  * the socket only when asked, and a socket whose receive buffer is full stops
@@ -16,7 +17,7 @@ import type { Coroutine } from "../coroutine/coroutine.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { IncompleteReadError, LimitOverrunError } from "./errors.ts";
 import { EVENT_READ } from "./events.ts";
-import { waitReady } from "./sock_ops.ts";
+import { ReadyWaiter } from "./sock_ops.ts";
 import type { StreamSocket } from "./types.ts";
 
 const EMPTY = new Uint8Array(0);
@@ -61,6 +62,7 @@ export class StreamReader {
   #limit: number;
   #buffer: Uint8Array = EMPTY;
   #eof = false;
+  #ready: ReadyWaiter;
 
   /**
    * Usually made by {@link openConnection} or {@link startServer}.
@@ -71,6 +73,7 @@ export class StreamReader {
     this.#sock = sock;
     this.#loop = options.loop ?? getRunningLoop();
     this.#limit = options.limit ?? 64 * 1024;
+    this.#ready = new ReadyWaiter(this.#loop, sock, EVENT_READ);
   }
 
   /** Bytes received and buffered here, not yet read. */
@@ -100,7 +103,7 @@ export class StreamReader {
     }
     if (this.#buffer.length === 0 && !this.#eof) {
       // #fill's two lines, written out on this hot path: one coroutine less per message.
-      while (!this.#sock.readable) yield* waitReady(this.#loop, this.#sock, EVENT_READ);
+      while (!this.#sock.readable) yield* this.#ready.wait();
       this.#receive();
     }
     return this.#take(Math.min(n, this.#buffer.length));
@@ -147,7 +150,7 @@ export class StreamReader {
       // Search only the new bytes next time (minus a separator's worth that may straddle).
       from = Math.max(0, this.#buffer.length - sep.length + 1);
       // #fill's two lines, written out on this hot path (readline): one coroutine less per line.
-      while (!this.#sock.readable) yield* waitReady(this.#loop, this.#sock, EVENT_READ);
+      while (!this.#sock.readable) yield* this.#ready.wait();
       this.#receive();
     }
   }
@@ -168,7 +171,7 @@ export class StreamReader {
 
   /** Waits until the socket is readable, then takes what it has: `sockRecv`, into the buffer. */
   *#fill(): Coroutine<void> {
-    while (!this.#sock.readable) yield* waitReady(this.#loop, this.#sock, EVENT_READ);
+    while (!this.#sock.readable) yield* this.#ready.wait();
     this.#receive();
   }
 
@@ -177,6 +180,7 @@ export class StreamReader {
     const data = this.#sock.recv(RECV_SIZE);
     if (data.length === 0) {
       this.#eof = true;
+      this.#ready.close(); // nothing more will come to wait for
     } else if (this.#buffer.length === 0) {
       this.#buffer = data;
     } else {

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
-import { EventLoop } from "../../lib/loop/mod.ts";
+import { EventLoop, RuntimeError } from "../../lib/loop/mod.ts";
 import { type Coroutine, gather, TimeoutError, waitFor } from "../../lib/coroutine/mod.ts";
 import {
   BrokenPipeError,
   ConnectionRefusedError,
   ConnectionResetError,
+  EVENT_READ,
   EVENT_WRITE,
   openConnection,
+  ReadyWaiter,
   SimNetwork,
   type SimSocket,
   startServer,
@@ -336,6 +338,41 @@ Deno.test("startServer: a handler that throws is reported and its connection abo
     }
   })());
   assert.deepEqual(reported, [["unhandled error in a client connection handler", boom]]);
+  loop.close();
+});
+
+Deno.test("ReadyWaiter: one watch for many waits; a second waiter at once is refused", async () => {
+  const loop = new EventLoop({ clock: "virtual" });
+  const network = new SimNetwork({ latency: 0.1 });
+  await loop.runUntilComplete((function* () {
+    const listener = network.listen(3);
+    const client = yield* loop.sockConnect("sim", 3, { network });
+    const [conn] = yield* loop.sockAccept(listener);
+    const ready = new ReadyWaiter(loop, conn, EVENT_READ);
+    const times: number[] = [];
+    const reading = loop.createTask((function* () {
+      for (let i = 0; i < 3; i++) {
+        yield* ready.wait();
+        times.push(loop.time());
+        conn.recv(100);
+      }
+    })());
+    yield* sleepFor(loop, 0); // the reader is waiting now
+    yield* assertThrows(ready.wait(), RuntimeError); // asyncio refuses a second reader too
+    const t0 = loop.time();
+    for (let i = 0; i < 3; i++) {
+      client.send(enc.encode(`${i}`));
+      yield* sleepFor(loop, 1);
+    }
+    yield* reading;
+    // Each wait woke when its byte arrived, one latency after it was sent.
+    [0.1, 1.1, 2.1].forEach((want, i) => assert.ok(close(times[i] - t0, want), `${times}`));
+    assert.equal(conn.recvBuffered, 0);
+    ready.close();
+    client.close();
+    conn.close();
+    listener.close();
+  })());
   loop.close();
 });
 
