@@ -21,8 +21,14 @@ export interface FailureDetails {
  * @example
  * ```ts
  * import { CheckFailure } from "@course/lib";
- * const got = 10;
- * if (got !== 1) throw new CheckFailure(`expected 1, got ${got}`);
+ * function expectOne(got: number): void {
+ *   if (got !== 1) throw new CheckFailure(`expected 1, got ${got}`);
+ * }
+ * try {
+ *   expectOne(10);
+ * } catch (error) {
+ *   console.log((error as CheckFailure).message); // "expected 1, got 10"
+ * }
  * ```
  */
 export class CheckFailure extends Error {
