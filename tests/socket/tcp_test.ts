@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { EventLoop } from "../../lib/loop/mod.ts";
+import { recordingLoop } from "../loop/_helpers.ts";
 import { type Coroutine, gather, waitFor } from "../../lib/coroutine/mod.ts";
 import {
   BrokenPipeError,
@@ -52,9 +53,7 @@ Deno.test("streams over real TCP: lines, exact reads, separators, end of file", 
 });
 
 Deno.test("connect refused; a client closing mid-message; a reset; the server survives", async () => {
-  const loop = new EventLoop();
-  const errors: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const { loop, errors } = recordingLoop({ clock: "real" });
   await loop.runUntilComplete((function* () {
     const free = listenTcp(0);
     const port = free.localAddress.port;
@@ -147,9 +146,7 @@ Deno.test("a listener with backlog 1 accepts 20 connections: accept() resumes a 
 });
 
 Deno.test("a client that never reads: the server stops at its high water mark, then echoes every byte once", async () => {
-  const loop = new EventLoop();
-  const errors: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const { loop, errors } = recordingLoop({ clock: "real" });
   // The bytes are i % 251 at every offset i: a chunk 251 * 256 bytes long repeats exactly.
   const chunk = new Uint8Array(251 * 256).map((_, i) => i % 251);
   const total = 512 * chunk.length; // 32 MB: far more than loopback's kernel buffers hold (~8 MB)
@@ -220,9 +217,7 @@ Deno.test("a client that never reads: the server stops at its high water mark, t
 });
 
 Deno.test("half-close: 1 MB then end of file at once; the server echoes it all after the FIN", async () => {
-  const loop = new EventLoop();
-  const errors: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const { loop, errors } = recordingLoop({ clock: "real" });
   await loop.runUntilComplete((function* () {
     const server = yield* startServer(echo, "127.0.0.1", 0);
     const [reader, writer] = yield* openConnection("127.0.0.1", server.port);
@@ -243,9 +238,7 @@ Deno.test("half-close: 1 MB then end of file at once; the server echoes it all a
 });
 
 Deno.test("a line server: a client gone mid-line, another reset mid-reply; the server goes on", async () => {
-  const loop = new EventLoop();
-  const errors: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const { loop, errors } = recordingLoop({ clock: "real" });
   const heard: string[] = [];
   const failures: string[] = [];
   function* lines(reader: StreamReader, writer: StreamWriter): Coroutine<void> {
@@ -294,9 +287,7 @@ Deno.test("a line server: a client gone mid-line, another reset mid-reply; the s
 });
 
 Deno.test("1,000 clients at once, every byte echoed exactly once", async () => {
-  const loop = new EventLoop();
-  const errors: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => errors.push(context.exception));
+  const { loop, errors } = recordingLoop({ clock: "real" });
   await loop.runUntilComplete((function* () {
     const server = yield* startServer(echo, "127.0.0.1", 0);
     function* client(i: number): Coroutine<void> {
