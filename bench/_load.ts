@@ -45,22 +45,56 @@ function flag(name: string, fallback: number | string): string {
   return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : String(fallback);
 }
 
-/** Fills `line` with a message that names its connection and index, ending in a newline. */
-function fillLine(line: Uint8Array, connection: number, index: number): void {
-  const head = new TextEncoder().encode(`c${connection} m${index} `);
+/** Where a line's message index sits: `c<connection> m` comes first, then these six digits. */
+const INDEX_DIGITS = 6;
+
+/**
+ * Fills `line` with a message that names its connection, ending in a newline: `c12 m000000 ...\n`.
+ * The message index is written into it with {@link setIndex}, in place: the generator must cost
+ * less per message than the servers it measures, or the table would show its limit, not theirs.
+ * @returns Where the index digits start.
+ */
+function prepareLine(line: Uint8Array, connection: number): number {
+  const head = new TextEncoder().encode(`c${connection} m`);
   line.fill(0x2e); // '.'
-  line.set(head.subarray(0, line.length - 1));
+  line.set(head.subarray(0, Math.max(0, line.length - 1 - INDEX_DIGITS)));
   line[line.length - 1] = 0x0a;
+  return Math.min(head.length, line.length - 1 - INDEX_DIGITS);
 }
 
-/** Reads exactly `into.length` bytes, or throws if the server closes first. */
-async function readFull(conn: Deno.TcpConn, into: Uint8Array): Promise<void> {
-  let got = 0;
+/** Writes `index` (message -1, the uncounted first line, as all nines) as six ASCII digits at `at`. */
+function setIndex(line: Uint8Array, at: number, index: number): void {
+  let rest = index < 0 ? 999_999 : index;
+  for (let i = at + INDEX_DIGITS - 1; i >= at; i--) {
+    line[i] = 0x30 + rest % 10;
+    rest = Math.floor(rest / 10);
+  }
+}
+
+/**
+ * Finishes reading exactly `into.length` bytes after the first `got` came (the first read is
+ * made inline by the caller, and usually brings them all), or throws if the server closes first.
+ */
+async function readRest(conn: Deno.TcpConn, into: Uint8Array, got: number): Promise<void> {
   while (got < into.length) {
     const n = await conn.read(into.subarray(got));
     if (n === null) throw new Error(`server closed after ${got} of ${into.length} bytes`);
     got += n;
   }
+}
+
+/** Finishes writing `bytes` after the first `written` went out. */
+async function writeRest(conn: Deno.TcpConn, bytes: Uint8Array, written: number): Promise<void> {
+  while (written < bytes.length) written += await conn.write(bytes.subarray(written));
+}
+
+/** Sends `line` and reads its echo into `echo`: one round trip, one native call each way. */
+async function roundTrip(conn: Deno.TcpConn, line: Uint8Array, echo: Uint8Array): Promise<void> {
+  const written = await conn.write(line);
+  if (written < line.length) await writeRest(conn, line, written);
+  const got = await conn.read(echo);
+  if (got === null) throw new Error(`server closed after 0 of ${echo.length} bytes`);
+  if (got < echo.length) await readRest(conn, echo, got);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -97,10 +131,8 @@ async function connectAll(
       const i = next++;
       const conn = await Deno.connect({ hostname: host, port });
       conns.push(conn);
-      fillLine(hello, i, -1);
-      let written = 0;
-      while (written < size) written += await conn.write(hello.subarray(written));
-      await readFull(conn, echo);
+      setIndex(hello, prepareLine(hello, i), -1);
+      await roundTrip(conn, hello, echo);
       if (!sameBytes(hello, echo)) throw new Error(`connection ${i}: the first echo differs`);
     }
   }
@@ -144,13 +176,13 @@ export async function runLoad(options: {
   async function drive(conn: Deno.TcpConn, id: number): Promise<void> {
     const line = new Uint8Array(size);
     const echo = new Uint8Array(size);
+    const at = prepareLine(line, id);
     try {
-      for (let m = 0; m < lines && performance.now() < deadline; m++) {
-        fillLine(line, id, m);
+      for (let m = 0; m < lines; m++) {
+        setIndex(line, at, m);
         const sent = performance.now();
-        let written = 0;
-        while (written < size) written += await conn.write(line.subarray(written));
-        await readFull(conn, echo);
+        if (sent >= deadline) break;
+        await roundTrip(conn, line, echo);
         if (!sameBytes(line, echo)) {
           errors++;
           firstError ??= `connection ${id} message ${m}: echo differs`;

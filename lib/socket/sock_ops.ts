@@ -80,6 +80,7 @@ export class ReadyWaiter {
   #fileobj: Selectable;
   #events: number;
   #future: Future<void> | null = null;
+  #readyNow: Future<void> | null = null;
   #stop: (() => void) | null = null;
   #checkScheduled = false;
 
@@ -96,27 +97,31 @@ export class ReadyWaiter {
   }
 
   /**
-   * Suspends the running task until the socket is ready; returns at once if it already is.
-   * @returns A coroutine that finishes when the socket is ready.
+   * The future a task waits on until the socket is ready: `yield* ready.wait()` suspends the
+   * running task, or goes on at once if the socket is ready already. It hands back the future
+   * itself, not a coroutine around it: a stream reader waits once per message, and a suspended
+   * coroutine would be one more object held for the whole wait.
+   * @returns A future that is done once the socket is ready.
    * @throws {RuntimeError} If another task is waiting already (asyncio's streams refuse two
    *   readers waiting on one stream the same way).
    */
-  *wait(): Coroutine<void> {
-    if (readyEvents(this.#fileobj, this.#events) !== 0) return;
-    if (this.#future !== null) {
+  wait(): Future<void> {
+    const loop = this.#loop;
+    if (readyEvents(this.#fileobj, this.#events) !== 0) {
+      if (this.#readyNow === null) {
+        this.#readyNow = loop.createFuture<void>();
+        this.#readyNow.setResult(undefined);
+      }
+      return this.#readyNow; // done already: waiting on it takes no turn
+    }
+    if (this.#future !== null && !this.#future.done()) {
       throw new RuntimeError("another task is already waiting for this socket");
     }
     this.#stop ??= this.#fileobj.watch(this.#notified);
-    const future = this.#future = this.#loop.createFuture<void>();
-    const loop = this.#loop;
+    const future = this.#future = loop.createFuture<void>();
     // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
-    const release = this.#fileobj.native && loop.clock === "virtual" ? loop.keepAlive() : null;
-    try {
-      yield* future;
-    } finally {
-      if (this.#future === future) this.#future = null;
-      release?.();
-    }
+    if (this.#fileobj.native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
+    return future;
   }
 
   /** Stops watching the socket (a later {@link wait} starts again). */
@@ -137,6 +142,7 @@ export class ReadyWaiter {
     this.#checkScheduled = false;
     const future = this.#future;
     if (future !== null && !future.done() && readyEvents(this.#fileobj, this.#events) !== 0) {
+      this.#future = null;
       future.setResult(undefined);
     }
   };
