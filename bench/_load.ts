@@ -10,7 +10,7 @@
  * It prints one JSON object: messages per second over the echo phase, p50 and
  * p99 round-trip latency in milliseconds, and how many messages went wrong.
  *
- * Usage: `deno run --allow-net bench/_load.ts --port P [--host 127.0.0.1]
+ * Usage: `deno run -A bench/_load.ts --port P [--host 127.0.0.1]
  *   [--connections 1000] [--lines 100] [--size 64] [--timeout 120]`
  *
  * Bounded: at most `connections * lines` messages and `--timeout` seconds.
@@ -36,8 +36,24 @@ export interface LoadResult {
   p50Ms: number;
   /** 99th percentile round trip of one line, milliseconds. */
   p99Ms: number;
+  /**
+   * The generator's own CPU time over the echo phase as a share of it (Linux; NaN elsewhere).
+   * Near 1, the generator, not the server, set the pace.
+   */
+  loadCpuShare: number;
   /** The first error seen, for the report. */
   firstError?: string;
+}
+
+/** This process's CPU seconds (user + system), from /proc; NaN where there is none. */
+function ownCpuSeconds(): number {
+  try {
+    // Deno lets a process read its own /proc entry only with --allow-all (bench/echo.ts gives it).
+    const fields = Deno.readTextFileSync(`/proc/${Deno.pid}/stat`).split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function flag(name: string, fallback: number | string): string {
@@ -162,6 +178,7 @@ export async function runLoad(options: {
   const t0 = performance.now();
   const conns = await connectAll(host, port, connections, 256, size);
   const t1 = performance.now();
+  const cpu1 = ownCpuSeconds();
   const deadline = t1 + options.timeoutSeconds * 1000;
   const timer = setTimeout(() => {
     // Past the time bound: closing the sockets makes every pending read fail.
@@ -202,6 +219,7 @@ export async function runLoad(options: {
 
   await Promise.all(conns.map(drive));
   const t2 = performance.now();
+  const cpu2 = ownCpuSeconds();
   clearTimeout(timer);
   const sorted = rtts.subarray(0, samples).sort();
   const echoSeconds = (t2 - t1) / 1000;
@@ -214,6 +232,7 @@ export async function runLoad(options: {
     messagesPerSecond: samples / echoSeconds,
     p50Ms: percentile(sorted, 0.5),
     p99Ms: percentile(sorted, 0.99),
+    loadCpuShare: (cpu2 - cpu1) / echoSeconds,
     firstError,
   };
 }

@@ -26,7 +26,9 @@
  *
  * Printed per server and load: messages per second (the primary number), the
  * server's CPU time per message (user + system, from /proc, over the whole run),
- * p50/p99 round trip, the server's peak memory (VmHWM), and errors.
+ * p50/p99 round trip, the server's peak memory (VmHWM), the load generator's own CPU share
+ * over the echo phase (near 100%, the generator set the pace and the server may have had more
+ * to give), and errors.
  *
  * Bounded: each load stops after its messages or `--timeout` seconds (120).
  *
@@ -170,7 +172,8 @@ async function runOne(
       `--nofile=${nofile}:${nofile}`,
       Deno.execPath(),
       "run",
-      "--allow-net",
+      // All permissions: Deno grants a process its own /proc entry (its CPU time) only with -A.
+      "--allow-all",
       `${here}_load.ts`,
       "--port",
       String(port),
@@ -207,6 +210,7 @@ export function median(values: number[]): number {
 }
 
 const fmtInt = (x: number) => Math.round(x).toLocaleString("en");
+const percent = (share: number) => Number.isNaN(share) ? "n/a" : `${(100 * share).toFixed(0)}%`;
 
 /** One table row: the medians over a server's runs under one load. */
 function summarize(spec: ServerSpec, connections: number, runs: Run[]): string[] {
@@ -222,6 +226,7 @@ function summarize(spec: ServerSpec, connections: number, runs: Run[]): string[]
     median(runs.map((r) => r.result.p50Ms)).toFixed(2),
     median(runs.map((r) => r.result.p99Ms)).toFixed(1),
     median(runs.map((r) => r.memoryMb)).toFixed(0),
+    percent(median(runs.map((r) => r.result.loadCpuShare))),
     String(errors) + (firstError ? ` (${firstError})` : ""),
   ];
 }
@@ -273,6 +278,7 @@ if (import.meta.main) {
     "p50 ms",
     "p99 ms",
     "peak MB",
+    "load cpu",
     "errors",
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
