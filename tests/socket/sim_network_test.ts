@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertRaises } from "../loop/_helpers.ts";
 import { EventLoop, RuntimeError } from "../../lib/loop/mod.ts";
 import { type Coroutine, gather, TimeoutError, waitFor } from "../../lib/coroutine/mod.ts";
 import {
@@ -130,7 +131,7 @@ Deno.test("faults: reset, drop (caught by a timeout), stall (delays, loses nothi
     let [client, conn] = yield* pair();
     const t0 = loop.time();
     network.reset(client);
-    yield* assertThrows(loop.sockRecv(conn, 10), ConnectionResetError);
+    yield* assertRaises(loop.sockRecv(conn, 10), ConnectionResetError);
     assert.ok(close(loop.time() - t0, 0.1));
     client.close();
     conn.close();
@@ -138,7 +139,7 @@ Deno.test("faults: reset, drop (caught by a timeout), stall (delays, loses nothi
     [client, conn] = yield* pair();
     network.drop(client);
     yield* loop.sockSendall(client, enc.encode("lost"));
-    yield* assertThrows(waitFor(loop.sockRecv(conn, 10), 5), TimeoutError);
+    yield* assertRaises(waitFor(loop.sockRecv(conn, 10), 5), TimeoutError);
     client.close();
     conn.close();
     // stall: bytes sent during a 2 s stall arrive when it ends, in order
@@ -233,11 +234,11 @@ Deno.test("a server closed while clients are connected: abortClients resets them
     server.abortClients();
     yield* server.waitClosed();
     for (const [reader, writer] of conns) {
-      yield* assertThrows(reader.read(10), ConnectionResetError);
+      yield* assertRaises(reader.read(10), ConnectionResetError);
       writer.close();
     }
     // New connections are refused.
-    yield* assertThrows(openConnection("sim", 7, { network }), ConnectionRefusedError);
+    yield* assertRaises(openConnection("sim", 7, { network }), ConnectionRefusedError);
   })());
   loop.close();
 });
@@ -278,7 +279,7 @@ Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at on
     const t0 = loop.time();
     yield* waitReady(loop, client, EVENT_WRITE); // readiness does not hang
     assert.throws(() => client.send(enc.encode("x")), BrokenPipeError);
-    yield* assertThrows(loop.sockSendall(client, enc.encode("late")), BrokenPipeError);
+    yield* assertRaises(loop.sockSendall(client, enc.encode("late")), BrokenPipeError);
     assert.equal(loop.time(), t0, "failed at once");
     assert.equal((yield* loop.sockRecv(conn, 10)).length, 0); // the peer saw the FIN
     // A sender already waiting for room (the peer never reads) fails once the write side shuts.
@@ -286,7 +287,7 @@ Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at on
     yield* sleepFor(loop, 1);
     assert.ok(!sender.done() && !conn.writable, "the sender waits for room");
     conn.shutdownWrite();
-    yield* assertThrows(
+    yield* assertRaises(
       (function* () {
         yield* sender;
       })(),
@@ -326,7 +327,7 @@ Deno.test("startServer: a handler that throws is reported and its connection abo
     );
     let [reader, writer] = yield* openConnection("sim", 1, { network });
     writer.write("hi\n");
-    yield* assertThrows(reader.read(10), ConnectionResetError);
+    yield* assertRaises(reader.read(10), ConnectionResetError);
     writer.close();
     [reader, writer] = yield* openConnection("sim", 2, { network });
     assert.equal(dec.decode(yield* reader.read()), "bye\n"); // then end of file
@@ -380,18 +381,4 @@ function* sleepFor(loop: EventLoop, seconds: number): Coroutine<void> {
   const f = loop.createFuture<void>();
   loop.callLater(seconds, () => f.setResult());
   yield* f;
-}
-
-function* assertThrows(
-  coro: Coroutine<unknown>,
-  // deno-lint-ignore no-explicit-any
-  kind: new (...args: any[]) => Error,
-): Coroutine<void> {
-  try {
-    yield* coro;
-  } catch (error) {
-    assert.ok(error instanceof kind, `expected ${kind.name}, got ${error}`);
-    return;
-  }
-  assert.fail(`expected ${kind.name}, nothing was thrown`);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { EventLoop } from "../../lib/loop/mod.ts";
-import { recordingLoop } from "../loop/_helpers.ts";
+import { assertRaises, recordingLoop } from "../loop/_helpers.ts";
 import { type Coroutine, gather, waitFor } from "../../lib/coroutine/mod.ts";
 import {
   BrokenPipeError,
@@ -392,20 +392,6 @@ function* until(loop: EventLoop, condition: () => boolean): Coroutine<void> {
     assert.ok(naps < 10_000, "the condition never came true");
     yield* loopPromise(loop, new Promise((r) => setTimeout(r, 1)));
   }
-}
-
-function* assertRaises(
-  coro: Coroutine<unknown>,
-  // deno-lint-ignore no-explicit-any
-  kind: new (...args: any[]) => Error,
-): Coroutine<void> {
-  try {
-    yield* coro;
-  } catch (error) {
-    assert.ok(error instanceof kind, `expected ${kind.name}, got ${error}`);
-    return;
-  }
-  assert.fail(`expected ${kind.name}, nothing was thrown`);
 }
 
 function* loopPromise<T>(loop: EventLoop, p: Promise<T>): Coroutine<T> {
