@@ -12,10 +12,11 @@ import { type GradeArgs, parseGradeArgs, USAGE } from "./cli_args.ts";
 import { loadExercises } from "./exercise_list.ts";
 import { gradeExercises } from "./grade.ts";
 import { NOTEBOOKS_DIR, PROGRESS_PATH } from "./paths.ts";
-import { readProgress, recordReport, writeProgress } from "./progress.ts";
+import { checkProgressPath, readProgress, recordReport, writeProgress } from "./progress.ts";
 import { renderList, renderReport, type Style } from "./render_report.ts";
 import { GradeReportSchema } from "./report_schema.ts";
 import { selectExercises, type Selection } from "./select.ts";
+import { UsageError } from "./usage_error.ts";
 import { watchNotebooks } from "./watch.ts";
 
 /**
@@ -58,6 +59,16 @@ async function gradeAndReport(
  * @returns The exit code: 0 when grading ran (whatever the score), 2 on a usage error.
  */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`grade: ${error.message}`);
+    return 2;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   let args: GradeArgs;
   try {
     args = withPathsFromCallerDir(parseGradeArgs(argv));
@@ -70,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const style = { color: !args.json && Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR") };
+  await checkProgressPath(args.progress ?? PROGRESS_PATH);
   const { manifests: all, problems } = await loadExercises();
   for (const problem of problems) console.error(`grade: ${problem}`);
   let selection: Selection;
