@@ -17,6 +17,7 @@ import { buildLearnerModule, type LearnerModule, mapPositions } from "./learner_
 import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
 import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
 import type { ExerciseReport, GradeReport } from "./report_schema.ts";
+import { warmModuleCache } from "./module_cache.ts";
 import { runSandbox } from "./sandbox.ts";
 import type { SandboxJob } from "./sandbox_protocol.ts";
 
@@ -32,6 +33,8 @@ export interface GradeOptions {
   concurrency?: number;
   /** Bytes one exercise may print; defaults to 1 MiB. */
   outputCap?: number;
+  /** Where progress lines go (preparing a cold module cache); defaults to stderr. */
+  log?: (line: string) => void;
 }
 
 /** An exercise ready for the sandbox. */
@@ -209,15 +212,24 @@ export async function gradeExercises(
       const p = prepared.get(id)!;
       reports.set(id, report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)));
     };
+    // A cold module cache is filled once, by this process; the sandboxes never go online.
+    let warming: Promise<void> | null = null;
     const worker = async () => {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const run = await runSandbox(batch.jobs, {
-          permissions: batch.permissions,
-          configPath: CONFIG_PATH,
-          cwd: tempDir,
-          outputCap: options.outputCap ?? 1024 * 1024,
-          startupLimit: 60,
-        });
+        const sandbox = () =>
+          runSandbox(batch!.jobs, {
+            permissions: batch!.permissions,
+            configPath: CONFIG_PATH,
+            cwd: tempDir,
+            outputCap: options.outputCap ?? 1024 * 1024,
+            startupLimit: 60,
+          });
+        let run = await sandbox();
+        if (run.cacheMiss) {
+          warming ??= warmModuleCache(options.log ?? console.error);
+          await warming;
+          run = await sandbox();
+        }
         for (const [id, outcome] of run.outcomes) record(id, outcome);
         if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
         const death = run.death;

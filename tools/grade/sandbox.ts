@@ -6,6 +6,7 @@
  * @module
  */
 import { linesOf } from "../lines.ts";
+import { HERMETIC_FLAGS, isCacheMiss, sandboxEnv } from "./module_cache.ts";
 import { join } from "node:path";
 import type { ChecksOutcome, Permission } from "@course/lib/notebook/mod.ts";
 import {
@@ -47,6 +48,8 @@ export interface SandboxRun {
   notStarted: SandboxJob[];
   /** Set when the process died before finishing every job. */
   death: SandboxDeath | null;
+  /** The process failed because Deno's module cache lacks something (warm it and retry). */
+  cacheMiss: boolean;
 }
 
 /** Seconds added to an exercise's time limit before its process is killed. */
@@ -97,16 +100,6 @@ function died(message: string, error: ChecksOutcome["error"]): ChecksOutcome {
   return { checks: [], passed: false, message, error };
 }
 
-// Only what Deno needs to find its cache; the learner's code gets no environment.
-function sandboxEnv(): Record<string, string> {
-  const env: Record<string, string> = { NO_COLOR: "1" };
-  for (const name of ["HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
-    const value = Deno.env.get(name);
-    if (value) env[name] = value;
-  }
-  return env;
-}
-
 /**
  * Runs jobs in one sandboxed process, in order, and collects their outcomes.
  * When an exercise overruns its time limit or the output cap, the process is
@@ -125,9 +118,7 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     args: [
       "run",
       "--no-prompt",
-      "--no-lock",
-      // A learner's https:// import fails at once instead of waiting on the network.
-      "--no-remote",
+      ...HERMETIC_FLAGS,
       "--quiet",
       "--config",
       options.configPath,
@@ -224,7 +215,9 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
   clearTimeout(timer);
 
   const notStarted = jobs.filter((j) => !outcomes.has(j.id) && j.id !== current);
-  if (outcomes.size === jobs.length) return { outcomes, notStarted: [], death: null };
+  if (outcomes.size === jobs.length) {
+    return { outcomes, notStarted: [], death: null, cacheMiss: false };
+  }
   const lastWords = tail.filter((l) => /^\S/.test(l) && !l.startsWith("====")).slice(-2)
     .join(" | ");
   const outcome: ChecksOutcome = killedFor ?? (
@@ -246,5 +239,6 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     outcomes,
     notStarted: current ? notStarted : notStarted.slice(1),
     death: { id: current ?? notStarted[0]?.id ?? null, first: startedCount <= 1, outcome },
+    cacheMiss: !killedFor && isCacheMiss(tail),
   };
 }
