@@ -35,6 +35,20 @@ export interface GradeOptions {
   outputCap?: number;
   /** Where progress lines go (preparing a cold module cache); defaults to stderr. */
   log?: (line: string) => void;
+  /** Stops grading at once (Ctrl-C): running sandboxes are killed and nothing is reported. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Grading was interrupted (Ctrl-C): the run produced no evidence, so nothing
+ * of it may be recorded.
+ */
+export class GradingInterrupted extends Error {
+  /** Creates the error. */
+  constructor() {
+    super("grading was interrupted; nothing was recorded");
+    this.name = "GradingInterrupted";
+  }
 }
 
 /** An exercise ready for the sandbox. */
@@ -125,8 +139,9 @@ function spread(batches: Batch[], concurrency: number): Batch[] {
  * the others are graded as usual.
  *
  * @param manifests The exercises to grade.
- * @param options Folders, concurrency, output cap.
+ * @param options Folders, concurrency, output cap, an interrupt signal.
  * @returns The report, exercises in the order given.
+ * @throws GradingInterrupted when the signal aborts or a sandbox gets SIGINT.
  */
 export async function gradeExercises(
   manifests: readonly ExerciseManifest[],
@@ -214,8 +229,13 @@ export async function gradeExercises(
     };
     // A cold module cache is filled once, by this process; the sandboxes never go online.
     let warming: Promise<void> | null = null;
+    // One interrupt (ours, or a SIGINT a sandbox got) stops every worker.
+    const stop = new AbortController();
+    const forward = () => stop.abort();
+    options.signal?.addEventListener("abort", forward, { once: true });
+    if (options.signal?.aborted) stop.abort();
     const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      for (let batch = queue.shift(); batch && !stop.signal.aborted; batch = queue.shift()) {
         const sandbox = () =>
           runSandbox(batch!.jobs, {
             permissions: batch!.permissions,
@@ -223,12 +243,17 @@ export async function gradeExercises(
             cwd: tempDir,
             outputCap: options.outputCap ?? 1024 * 1024,
             startupLimit: 60,
+            signal: stop.signal,
           });
         let run = await sandbox();
-        if (run.cacheMiss) {
+        if (run.cacheMiss && !stop.signal.aborted) {
           warming ??= warmModuleCache(options.log ?? console.error);
           await warming;
           run = await sandbox();
+        }
+        if (run.interrupted) {
+          stop.abort();
+          return;
         }
         for (const [id, outcome] of run.outcomes) record(id, outcome);
         if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
@@ -243,7 +268,12 @@ export async function gradeExercises(
         }
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    try {
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    } finally {
+      options.signal?.removeEventListener("abort", forward);
+    }
+    if (stop.signal.aborted) throw new GradingInterrupted();
   } finally {
     await Deno.remove(tempDir, { recursive: true });
   }

@@ -96,7 +96,10 @@ export async function readProgress(path: string): Promise<Progress> {
 }
 
 /**
- * Records a report's results in the progress.
+ * Records a report's results in the progress. Progress moves only on
+ * evidence: a result from a notebook that could not be read (`error:
+ * "notebook"`: missing, half-saved, not JSON) says nothing about the learner's
+ * answer and is not recorded, so it never replaces an earlier result.
  *
  * @param progress The progress so far.
  * @param report The new results.
@@ -106,6 +109,7 @@ export async function readProgress(path: string): Promise<Progress> {
 export function recordReport(progress: Progress, report: GradeReport, now = new Date()): Progress {
   const exercises = { ...progress.exercises };
   for (const e of report.exercises) {
+    if (e.error === "notebook") continue;
     exercises[e.id] = {
       status: e.status,
       points: e.points,

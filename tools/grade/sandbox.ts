@@ -28,6 +28,8 @@ export interface SandboxOptions {
   outputCap: number;
   /** Seconds allowed to start the process and load the checks before the first exercise. */
   startupLimit: number;
+  /** Kills the process at once (Ctrl-C); the run then counts as interrupted. */
+  signal?: AbortSignal;
 }
 
 /** How a process that did not finish its jobs ended. */
@@ -50,6 +52,8 @@ export interface SandboxRun {
   death: SandboxDeath | null;
   /** The process failed because Deno's module cache lacks something (warm it and retry). */
   cacheMiss: boolean;
+  /** Stopped by an interrupt (the signal, or a SIGINT the process got): no outcome is evidence. */
+  interrupted: boolean;
 }
 
 /** Seconds added to an exercise's time limit before its process is killed. */
@@ -211,12 +215,21 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
   const readStderr = (async () => {
     for await (const line of linesOf(child.stderr, { onBytes: count })) remember(line);
   })();
+  const interrupt = () => kill(died("interrupted", "crash"));
+  options.signal?.addEventListener("abort", interrupt, { once: true });
+  if (options.signal?.aborted) interrupt();
   const [status] = await Promise.all([child.status, readStdout, readStderr]);
   clearTimeout(timer);
+  options.signal?.removeEventListener("abort", interrupt);
+  // Ctrl-C in a terminal reaches the whole process group, the sandbox too.
+  const interrupted = !!options.signal?.aborted || status.signal === "SIGINT";
+  if (interrupted) {
+    return { outcomes: new Map(), notStarted: [], death: null, cacheMiss: false, interrupted };
+  }
 
   const notStarted = jobs.filter((j) => !outcomes.has(j.id) && j.id !== current);
   if (outcomes.size === jobs.length) {
-    return { outcomes, notStarted: [], death: null, cacheMiss: false };
+    return { outcomes, notStarted: [], death: null, cacheMiss: false, interrupted };
   }
   const lastWords = tail.filter((l) => /^\S/.test(l) && !l.startsWith("====")).slice(-2)
     .join(" | ");
@@ -240,5 +253,6 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     notStarted: current ? notStarted : notStarted.slice(1),
     death: { id: current ?? notStarted[0]?.id ?? null, first: startedCount <= 1, outcome },
     cacheMiss: !killedFor && isCacheMiss(tail),
+    interrupted,
   };
 }
