@@ -58,13 +58,6 @@ interface Prepared {
   module: LearnerModule;
 }
 
-/** A group of exercises for one process: one set of permissions. */
-interface Batch {
-  jobs: SandboxJob[];
-  permissions: ExerciseManifest["permissions"];
-  retry: boolean;
-}
-
 function report(
   manifest: ExerciseManifest,
   outcome: ChecksOutcome,
@@ -115,22 +108,6 @@ function locate(
       ? message.replace(/^(\w+): /, `$1: ${where}: `)
       : message,
   };
-}
-
-/** Splits batches until there are enough to keep every core busy. */
-function spread(batches: Batch[], concurrency: number): Batch[] {
-  const result = [...batches];
-  while (result.length < concurrency) {
-    result.sort((a, b) => b.jobs.length - a.jobs.length);
-    const largest = result[0];
-    if (!largest || largest.jobs.length < 2) break;
-    const half = Math.ceil(largest.jobs.length / 2);
-    result.splice(0, 1, { ...largest, jobs: largest.jobs.slice(0, half) }, {
-      ...largest,
-      jobs: largest.jobs.slice(half),
-    });
-  }
-  return result;
 }
 
 /**
@@ -208,37 +185,27 @@ export async function gradeExercises(
       }
     }
 
-    // One process per set of permissions, split across the cores: starting Deno and loading
-    // the library is most of the cost of grading. A process that dies (endless loop, exit,
-    // out of memory) costs only its running exercise; the rest are re-run in a new process.
-    const groups = Map.groupBy(
-      prepared.values(),
-      (p) => [...p.manifest.permissions].sort().join(","),
-    );
-    const queue = spread(
-      [...groups.values()].map((ps) => ({
-        jobs: ps.map((p) => p.job),
-        permissions: ps[0].manifest.permissions,
-        retry: false,
-      })),
-      concurrency,
-    );
-    const record = (id: string, outcome: ChecksOutcome) => {
-      const p = prepared.get(id)!;
-      reports.set(id, report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)));
+    // One process per exercise, as many at once as there are cores: nothing one exercise
+    // leaves behind can change another's result, and a death is blamed on its cause.
+    const queue = [...prepared.values()];
+    const record = (p: Prepared, outcome: ChecksOutcome) => {
+      reports.set(
+        p.manifest.id,
+        report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)),
+      );
     };
-    // A cold module cache is filled once, by this process; the sandboxes never go online.
-    let warming: Promise<void> | null = null;
     // One interrupt (ours, or a SIGINT a sandbox got) stops every worker.
     const stop = new AbortController();
     const forward = () => stop.abort();
     options.signal?.addEventListener("abort", forward, { once: true });
     if (options.signal?.aborted) stop.abort();
+    // A cold module cache is filled once, by this process; the sandboxes never go online.
+    let warming: Promise<void> | null = null;
     const worker = async () => {
-      for (let batch = queue.shift(); batch && !stop.signal.aborted; batch = queue.shift()) {
+      for (let p = queue.shift(); p && !stop.signal.aborted; p = queue.shift()) {
         const sandbox = () =>
-          runSandbox(batch!.jobs, {
-            permissions: batch!.permissions,
+          runSandbox(p!.job, {
+            permissions: p!.manifest.permissions,
             configPath: CONFIG_PATH,
             cwd: tempDir,
             outputCap: options.outputCap ?? 1024 * 1024,
@@ -251,21 +218,11 @@ export async function gradeExercises(
           await warming;
           run = await sandbox();
         }
-        if (run.interrupted) {
+        if (run.interrupted || !run.outcome) {
           stop.abort();
           return;
         }
-        for (const [id, outcome] of run.outcomes) record(id, outcome);
-        if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
-        const death = run.death;
-        if (death?.id) {
-          // An earlier exercise's stray timer could have ended the process: retry alone once.
-          const suspect = !death.first && !batch.retry &&
-            (death.outcome.error === "exit" || death.outcome.error === "crash");
-          if (suspect) {
-            queue.push({ ...batch, jobs: [prepared.get(death.id)!.job], retry: true });
-          } else record(death.id, death.outcome);
-        }
+        record(p, run.outcome);
       }
     };
     try {
