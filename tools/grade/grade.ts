@@ -13,7 +13,12 @@ import {
   type ExerciseManifest,
   EXERCISES_DIR,
 } from "@course/lib/notebook/mod.ts";
-import { buildLearnerModule, type LearnerModule, mapPositions } from "./learner_module.ts";
+import {
+  buildLearnerModule,
+  type LearnerModule,
+  mapPositions,
+  refusedImports,
+} from "./learner_module.ts";
 import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
 import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
 import type { ExerciseReport, GradeReport } from "./report_schema.ts";
@@ -129,6 +134,7 @@ export async function gradeExercises(
   const concurrency = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 2);
   const reports = new Map<string, ExerciseReport>();
   const prepared = new Map<string, Prepared>();
+  const importMap = Object.keys(JSON.parse(await Deno.readTextFile(CONFIG_PATH)).imports ?? {});
   const tempDir = await Deno.makeTempDir({ prefix: "course-grade-" });
   try {
     const byNotebook = Map.groupBy(manifests, (m) => m.notebook);
@@ -169,6 +175,24 @@ export async function gradeExercises(
         }
         const cells = [...needed.filter((c) => typeof c !== "string"), marked[0]];
         const module = buildLearnerModule(cells, manifest.exports);
+        const refused = refusedImports(module.source, importMap);
+        if (refused.length > 0) {
+          reports.set(
+            manifest.id,
+            report(manifest, {
+              checks: [],
+              passed: false,
+              error: "permission",
+              message:
+                `permission: ${manifest.notebook}, exercise ${manifest.id}: the cell imports ` +
+                `${refused.map((r) => `"${r}"`).join(", ")}; an exercise cell may import only ` +
+                `@course/lib, the course's packages (${
+                  importMap.filter((n) => !n.startsWith("@course")).join(", ")
+                }), npm: and node: modules, not files by path`,
+            }),
+          );
+          continue;
+        }
         const modulePath = join(tempDir, `${manifest.id}.ts`);
         await Deno.writeTextFile(modulePath, module.source);
         prepared.set(manifest.id, {

@@ -103,8 +103,9 @@ function died(message: string, error: ChecksOutcome["error"]): ChecksOutcome {
  * @returns The outcome, or that the run was interrupted or met a cold cache.
  */
 export async function runSandbox(job: SandboxJob, options: SandboxOptions): Promise<SandboxResult> {
+  // The nonce travels on stdin only: file names show up in stack traces the learner's code can read.
   const nonce = crypto.randomUUID();
-  const entry = join(options.cwd, `entry-${job.id}-${nonce}.ts`);
+  const entry = join(options.cwd, `entry-${job.id}-${crypto.randomUUID()}.ts`);
   await Deno.writeTextFile(entry, entrySource(job));
   const child = new Deno.Command(Deno.execPath(), {
     args: [
@@ -117,15 +118,23 @@ export async function runSandbox(job: SandboxJob, options: SandboxOptions): Prom
       "--v8-flags=--max-old-space-size=512",
       ...permissionFlags(options.permissions),
       entry,
-      nonce,
     ],
     cwd: options.cwd,
     clearEnv: true,
     env: sandboxEnv(),
-    stdin: "null",
+    stdin: "piped",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  const sendNonce = (async () => {
+    const writer = child.stdin.getWriter();
+    try {
+      await writer.write(new TextEncoder().encode(`${nonce}\n`));
+      await writer.close();
+    } catch {
+      // The process died before reading it; its outcome says why.
+    }
+  })();
 
   let started = false;
   let result: ChecksOutcome | null = null;
@@ -199,7 +208,7 @@ export async function runSandbox(job: SandboxJob, options: SandboxOptions): Prom
   const interrupt = () => kill(died("interrupted", "crash"));
   options.signal?.addEventListener("abort", interrupt, { once: true });
   if (options.signal?.aborted) interrupt();
-  const [status] = await Promise.all([child.status, readStdout, readStderr]);
+  const [status] = await Promise.all([child.status, readStdout, readStderr, sendNonce]);
   clearTimeout(timer);
   options.signal?.removeEventListener("abort", interrupt);
   await Deno.remove(entry).catch(() => {});
