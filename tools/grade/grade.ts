@@ -7,6 +7,7 @@
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { capMessage } from "@course/lib/notebook/classify_error.ts";
 import {
   type ChecksOutcome,
   exerciseFile,
@@ -80,9 +81,12 @@ function report(
     status,
     points: outcome.passed ? manifest.points : 0,
     max: manifest.points,
-    message: outcome.message,
+    message: capMessage(outcome.message),
     error: outcome.passed ? null : outcome.error,
-    checks: outcome.checks.map(({ trace: _, ...rest }) => rest),
+    checks: outcome.checks.map(({ trace: _, ...rest }) => ({
+      ...rest,
+      message: capMessage(rest.message),
+    })),
   };
 }
 

@@ -114,14 +114,16 @@ async function grade(job: RunnerJob, snapshot: () => IntrinsicsSnapshot): Promis
   let timer: ReturnType<typeof setTimeout> | undefined;
   // One time limit covers running the cell and its checks (exercises/README.md).
   const startedAt = performance.now();
+  const loadTimeout = new LoadTimeout();
   try {
     // The timer also keeps the process alive while a top-level await never settles.
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LoadTimeout()), job.timeLimit * 1000);
+      timer = setTimeout(() => reject(loadTimeout), job.timeLimit * 1000);
     });
     module = await Promise.race([job.loadModule(), expired]);
   } catch (thrown) {
-    if (thrown instanceof LoadTimeout) {
+    // Identity, not instanceof: a thrown Proxy can throw from instanceof.
+    if (thrown === loadTimeout) {
       return crashed(
         `timeout: running the cell did not finish within ${job.timeLimit} s ` +
           `(a top-level await that never settles?)`,
@@ -166,7 +168,13 @@ export async function runJob(job: RunnerJob): Promise<never> {
   globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
   globalThis.addEventListener("error", (event) => event.preventDefault());
   emit(nonce, { type: "start", id: job.id });
-  const outcome = await grade(job, snapshotIntrinsics);
+  let outcome: ChecksOutcome;
+  try {
+    outcome = await grade(job, snapshotIntrinsics);
+  } catch (error) {
+    // A bug of the runner's own, never the learner's answer: say so instead of dying silently.
+    outcome = crashed(`crash: the grader's runner failed: ${String(error).slice(0, 500)}`, "crash");
+  }
   if (outcome.error === "tamper") {
     // Written by hand: a learner's Object.prototype.toJSON must not reach this result.
     const json = `{"type":"result","id":${stringify(job.id)},"outcome":{"checks":[],` +

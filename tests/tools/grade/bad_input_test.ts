@@ -84,6 +84,7 @@ async function gradeBadInput(
   assert.equal(bad.status, expected.status ?? "error", bad.message);
   assert.equal(bad.error, expected.error, bad.message);
   assert.match(bad.message, expected.says);
+  assert.ok(bad.message.length < 2600, `a message of ${bad.message.length} characters`);
   if (bad.status === "error") {
     assert.ok(bad.message.startsWith(`${expected.error}: `), bad.message);
     assert.ok(bad.message.includes(NOTEBOOK) && bad.message.includes(ID), bad.message);
@@ -153,6 +154,39 @@ cellCase(
   { error: "crash", says: /out of memory/ },
   // However slow the machine, the heap fills long before this limit: never a timeout.
   30,
+);
+cellCase(
+  "a cell that fills ArrayBuffers (outside the heap limit): stopped at 1 GiB resident",
+  "const hoard = [];\nwhile (true) { const b = new Uint8Array(64 * 2 ** 20); b.fill(1); hoard.push(b); }\n" +
+    "const order = [];\n",
+  { error: "crash", says: /out of memory: the code used more than 1024 MiB/ },
+  30,
+);
+cellCase(
+  "a cell that throws an error with a 200 KB message",
+  'throw new Error("x".repeat(200_000));\nconst order = [];\n',
+  { error: "throw", says: /Error: x{100,}.*more characters cut/ },
+);
+cellCase(
+  "a cell that throws an error whose name getter throws",
+  'const e = new Error("boom");\nObject.defineProperty(e, "name", { get() { throw new Error("gotcha"); } });\n' +
+    "throw e;\nconst order = [];\n",
+  { error: "throw", says: /threw Error: boom/ },
+);
+cellCase("a cell that throws a number", "throw 42;\nconst order = [];\n", {
+  error: "throw",
+  says: /threw a number: 42/,
+});
+cellCase(
+  "a cell that throws a Proxy whose every trap throws",
+  "throw new Proxy({}, { getPrototypeOf() { throw 1; }, get() { throw 2; }, has() { throw 3; }, " +
+    "ownKeys() { throw 4; }, getOwnPropertyDescriptor() { throw 5; } });\nconst order = [];\n",
+  { error: "throw", says: /threw an object/ },
+);
+cellCase(
+  "an answer whose every use throws a 200 KB error inside the checks",
+  'const order = new Proxy([], { get() { throw new Error("y".repeat(200_000)); } });\n',
+  { error: "throw", status: "failed", says: /Error: y{100,}.*more characters cut/ },
 );
 cellCase("a cell that no longer defines the name", "const ordr: string[] = [];\n", {
   error: null as unknown as ErrorKind,
