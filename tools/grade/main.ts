@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ExerciseManifest } from "@course/lib/notebook/mod.ts";
 import { type GradeArgs, parseGradeArgs, USAGE } from "./cli_args.ts";
@@ -53,8 +53,10 @@ async function gradeAndReport(
   const progressPath = args.progress ?? PROGRESS_PATH;
   const progress = recordReport(await readProgress(progressPath), report);
   await writeProgress(progressPath, progress);
-  if (args.json) console.log(JSON.stringify(GradeReportSchema.parse(report), null, 2));
-  else console.log(renderReport(report, all, progress, style));
+  if (args.json) {
+    const json = GradeReportSchema.parse(report);
+    console.log(args.watch ? JSON.stringify(json) : JSON.stringify(json, null, 2));
+  } else console.log(renderReport(report, all, progress, style));
 }
 
 /**
@@ -130,20 +132,46 @@ async function run(argv: string[], signal: AbortSignal): Promise<number> {
     else console.log(renderList(selection.manifests, progress, style));
     return 0;
   }
-  await gradeAndReport(selection, all, args, style, signal);
-  if (!args.watch) return 0;
+  if (!args.watch) {
+    await gradeAndReport(selection, all, args, style, signal);
+    return 0;
+  }
+  return await watch(selection, all, args, style, signal);
+}
 
+/** `--watch`: grades, then regrades each saved notebook until Ctrl-C (exit 130). */
+async function watch(
+  selection: Selection,
+  all: ExerciseManifest[],
+  args: GradeArgs,
+  style: Style,
+  signal: AbortSignal,
+): Promise<number> {
   const notebooksDir = args.notebooks ?? NOTEBOOKS_DIR;
-  const names = new Set(selection.manifests.map((m) => m.notebook));
-  const dirs = new Set(
-    [...names].map((n) => dirname(selection.notebookPaths.get(n) ?? join(notebooksDir, n))),
-  );
-  console.log(`\nwatching ${[...names].join(", ")}: save a notebook to grade it (Ctrl-C stops)`);
-  await watchNotebooks([...dirs], names, async (name) => {
-    const manifests = selection.manifests.filter((m) => m.notebook === name);
-    if (!args.json) console.log(`\n--- ${new Date().toLocaleTimeString()}: ${name} saved`);
-    await gradeAndReport({ ...selection, manifests }, all, args, style, signal);
-  }, signal);
+  const fileOf = (m: ExerciseManifest) =>
+    selection.notebookPaths.get(m.notebook) ?? join(notebooksDir, m.notebook);
+  const files = new Set(selection.manifests.map(fileOf));
+  const names = new Set([...files].map((f) => basename(f)));
+  // Started before the first grading, so that a save made during it is graded too.
+  const watcher = watchNotebooks([...new Set([...files].map((f) => dirname(f)))], names);
+  // Under --json, stdout carries only the reports (one JSON document per line); the rest is stderr.
+  const say = args.json ? console.error : console.log;
+  let first = true;
+  await watcher.run([...names], async (saved, regradeSignal) => {
+    const manifests = selection.manifests.filter((m) => saved.includes(basename(fileOf(m))));
+    if (!first) say(`\n--- ${new Date().toLocaleTimeString()}: ${saved.join(", ")} saved`);
+    await gradeAndReport({ ...selection, manifests }, all, args, style, regradeSignal);
+    if (first) {
+      say(`\nwatching ${[...names].join(", ")}: save a notebook to grade it (Ctrl-C stops)`);
+    }
+    first = false;
+  }, {
+    signal,
+    onError: (error) =>
+      console.error(
+        `grade: this regrade failed: ${(error as Error)?.message ?? error}; still watching`,
+      ),
+  });
   throw new GradingInterrupted();
 }
 
