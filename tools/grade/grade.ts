@@ -22,7 +22,7 @@ import {
 } from "./learner_module.ts";
 import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
 import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
-import type { ExerciseReport, GradeReport } from "./report_schema.ts";
+import { type ExerciseReport, type GradeReport, REPORT_VERSION } from "./report_schema.ts";
 import { warmModuleCache } from "./module_cache.ts";
 import { runSandbox } from "./sandbox.ts";
 import type { SandboxJob } from "./sandbox_protocol.ts";
@@ -264,6 +264,7 @@ export async function gradeExercises(
   }
   const exercises = manifests.map((m) => reports.get(m.id)!);
   return {
+    version: REPORT_VERSION,
     total: {
       points: exercises.reduce((sum, e) => sum + e.points, 0),
       max: exercises.reduce((sum, e) => sum + e.max, 0),

@@ -15,7 +15,7 @@ import { gradeExercises, GradingInterrupted } from "./grade.ts";
 import { NOTEBOOKS_DIR, PROGRESS_PATH } from "./paths.ts";
 import { checkProgressPath, readProgress, recordReport, writeProgress } from "./progress.ts";
 import { renderList, renderReport, type Style } from "./render_report.ts";
-import { GradeReportSchema } from "./report_schema.ts";
+import { type GradeReport, GradeReportSchema, reportJsonSchema } from "./report_schema.ts";
 import { selectExercises, type Selection } from "./select.ts";
 import { UsageError } from "./usage_error.ts";
 import { watchNotebooks } from "./watch.ts";
@@ -43,7 +43,7 @@ async function gradeAndReport(
   args: GradeArgs,
   style: Style,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<GradeReport> {
   const report = await gradeExercises(selection.manifests, {
     notebooksDir: args.notebooks ?? NOTEBOOKS_DIR,
     notebookPaths: selection.notebookPaths,
@@ -57,13 +57,15 @@ async function gradeAndReport(
     const json = GradeReportSchema.parse(report);
     console.log(args.watch ? JSON.stringify(json) : JSON.stringify(json, null, 2));
   } else console.log(renderReport(report, all, progress, style));
+  return report;
 }
 
 /**
  * Runs the command line.
  *
  * @param argv The arguments.
- * @returns The exit code: 0 when grading ran (whatever the score), 2 on a usage error.
+ * @returns The exit code: 0 when every selected exercise passes, 1 when any fails or
+ *   cannot be graded, 2 on a usage error, 130 when interrupted.
  */
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C ends grading (and watching) at once, and nothing of the interrupted run is recorded.
@@ -114,6 +116,10 @@ async function run(argv: string[], signal: AbortSignal): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.schema) {
+    console.log(JSON.stringify(reportJsonSchema(), null, 2));
+    return 0;
+  }
   const style = { color: !args.json && Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR") };
   await checkProgressPath(args.progress ?? PROGRESS_PATH);
   await checkInputPaths(args);
@@ -133,8 +139,9 @@ async function run(argv: string[], signal: AbortSignal): Promise<number> {
     return 0;
   }
   if (!args.watch) {
-    await gradeAndReport(selection, all, args, style, signal);
-    return 0;
+    const report = await gradeAndReport(selection, all, args, style, signal);
+    // For CI and autograding: 0 only when every selected exercise passes.
+    return report.exercises.every((e) => e.status === "passed") ? 0 : 1;
   }
   return await watch(selection, all, args, style, signal);
 }

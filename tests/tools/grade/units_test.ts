@@ -15,6 +15,7 @@ import {
   writeProgress,
 } from "../../../tools/grade/progress.ts";
 import { progressBar } from "../../../tools/grade/render_report.ts";
+import { UsageError } from "../../../tools/grade/usage_error.ts";
 import { selectExercises } from "../../../tools/grade/select.ts";
 import type { GradeReport } from "../../../tools/grade/report_schema.ts";
 
@@ -35,12 +36,13 @@ Deno.test("learner module: cells in order, repeated imports once, names exported
   );
 });
 
-Deno.test("progress: written atomically, read back, unreadable counts as none", async () => {
+Deno.test("progress: written atomically, read back; a damaged file is refused, not overwritten", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const path = join(dir, "nested", "progress.json");
     assert.deepEqual(await readProgress(path), emptyProgress());
     const report: GradeReport = {
+      version: 1,
       total: { points: 2, max: 2 },
       exercises: [{
         id: "01-a",
@@ -61,7 +63,9 @@ Deno.test("progress: written atomically, read back, unreadable counts as none", 
       "progress.json",
     ]);
     await Deno.writeTextFile(path, "{ torn");
-    assert.deepEqual(await readProgress(path), emptyProgress());
+    await assert.rejects(readProgress(path), /not a grader progress file.*damaged.*delete it/);
+    await assert.rejects(writeProgress(path, progress), UsageError);
+    assert.equal(await Deno.readTextFile(path), "{ torn");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
