@@ -16,6 +16,8 @@ import { NOTEBOOKS_DIR, PROGRESS_PATH } from "./paths.ts";
 import { checkProgressPath, readProgress, recordReport, writeProgress } from "./progress.ts";
 import { renderList, renderReport, type Style } from "./render_report.ts";
 import { type GradeReport, GradeReportSchema, reportJsonSchema } from "./report_schema.ts";
+import { markedExercises, readGradedNotebook } from "./notebook_cells.ts";
+import { scanNotebooks } from "./notebook_scan.ts";
 import { selectExercises, type Selection } from "./select.ts";
 import { UsageError } from "./usage_error.ts";
 import { watchNotebooks } from "./watch.ts";
@@ -46,7 +48,7 @@ async function gradeAndReport(
 ): Promise<GradeReport> {
   const report = await gradeExercises(selection.manifests, {
     notebooksDir: args.notebooks ?? NOTEBOOKS_DIR,
-    notebookPaths: selection.notebookPaths,
+    exercisePaths: selection.exercisePaths,
     exercisesDir: exercisesUrl(args),
     signal,
   });
@@ -104,6 +106,17 @@ function exercisesUrl(args: GradeArgs): URL | undefined {
   return args.exercises === undefined ? undefined : pathToFileURL(`${args.exercises}/`);
 }
 
+/** Notebook path -> the exercises marked in it, for the notebooks named on the command line. */
+async function marksOf(targets: string[]): Promise<Map<string, string[]>> {
+  const marks = new Map<string, string[]>();
+  for (const target of targets.filter((t) => t.endsWith(".ipynb"))) {
+    // An unreadable notebook is graded by its name; its exercises then say why it cannot be read.
+    const notebook = await readGradedNotebook(target).catch(() => null);
+    marks.set(resolve(target), notebook ? markedExercises(notebook) : []);
+  }
+  return marks;
+}
+
 async function run(argv: string[], signal: AbortSignal): Promise<number> {
   let args: GradeArgs;
   try {
@@ -125,17 +138,22 @@ async function run(argv: string[], signal: AbortSignal): Promise<number> {
   await checkInputPaths(args);
   const { manifests: all, problems } = await loadExercises(exercisesUrl(args));
   for (const problem of problems) console.error(`grade: ${problem}`);
-  let selection: Selection;
-  try {
-    selection = selectExercises(args.targets, all);
-  } catch (error) {
-    console.error(`grade: ${(error as Error).message}`);
-    return 2;
-  }
+  const selection = selectExercises(args.targets, all, await marksOf(args.targets));
+  // Every notebook that cannot be read is named, whether or not it holds an exercise.
+  const scan = await scanNotebooks(args.notebooks ?? NOTEBOOKS_DIR, all);
+  for (const problem of scan.unreadable) console.error(`grade: cannot read notebook ${problem}`);
   if (args.list) {
     const progress = await readProgress(args.progress ?? PROGRESS_PATH);
     if (args.json) console.log(JSON.stringify(progress, null, 2));
-    else console.log(renderList(selection.manifests, progress, style));
+    else {
+      console.log(renderList(selection.manifests, progress, style));
+      for (const copy of scan.copies) {
+        console.log(
+          `also in ${copy.name}: ${copy.ids.join(", ")} ` +
+            `(a copy; grade it by name: deno task grade <path to ${copy.name}>)`,
+        );
+      }
+    }
     return 0;
   }
   if (!args.watch) {
@@ -156,7 +174,7 @@ async function watch(
 ): Promise<number> {
   const notebooksDir = args.notebooks ?? NOTEBOOKS_DIR;
   const fileOf = (m: ExerciseManifest) =>
-    selection.notebookPaths.get(m.notebook) ?? join(notebooksDir, m.notebook);
+    selection.exercisePaths.get(m.id) ?? join(notebooksDir, m.notebook);
   const files = new Set(selection.manifests.map(fileOf));
   const names = new Set([...files].map((f) => basename(f)));
   // Started before the first grading, so that a save made during it is graded too.

@@ -81,8 +81,17 @@ Deno.test("selection: ids, notebook paths, unknown names", () => {
   assert.deepEqual(selectExercises([], all).manifests.map((e) => e.id), ["01-a", "01-b", "02-c"]);
   const byPath = selectExercises(["/tmp/elsewhere/01.ipynb", "02-c"], all);
   assert.deepEqual(byPath.manifests.map((e) => e.id), ["01-a", "01-b", "02-c"]);
-  assert.equal(byPath.notebookPaths.get("01.ipynb"), "/tmp/elsewhere/01.ipynb");
+  assert.equal(byPath.exercisePaths.get("01-a"), "/tmp/elsewhere/01.ipynb");
   assert.throws(() => selectExercises(["03-z"], all), /unknown: 03-z/);
+  // A copy is graded by the marks it holds, whatever its name.
+  const copy = selectExercises(
+    ["/tmp/01-Copy1.ipynb"],
+    all,
+    new Map([["/tmp/01-Copy1.ipynb", ["01-b"]]]),
+  );
+  assert.deepEqual(copy.manifests.map((e) => e.id), ["01-b"]);
+  assert.equal(copy.exercisePaths.get("01-b"), "/tmp/01-Copy1.ipynb");
+  assert.throws(() => selectExercises(["/tmp/other.ipynb"], all), /holds no exercise cell/);
 });
 
 Deno.test("manifest: defaults filled, typos and bad ids refused", () => {
