@@ -123,6 +123,7 @@ function report(
       ...rest,
       message: capMessage(rest.message),
     })),
+    answerShown: false,
   };
 }
 

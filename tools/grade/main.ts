@@ -8,7 +8,7 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ExerciseManifest } from "@course/lib/notebook/mod.ts";
+import { type ExerciseManifest, readHintState } from "@course/lib/notebook/mod.ts";
 import { type GradeArgs, parseGradeArgs, USAGE } from "./cli_args.ts";
 import { loadExercises } from "./exercise_list.ts";
 import { gradeExercises, GradingInterrupted } from "./grade.ts";
@@ -46,13 +46,22 @@ async function gradeAndReport(
   style: Style,
   signal: AbortSignal,
 ): Promise<GradeReport> {
-  const report = await gradeExercises(selection.manifests, {
+  const graded = await gradeExercises(selection.manifests, {
     notebooksDir: args.notebooks ?? NOTEBOOKS_DIR,
     exercisePaths: selection.exercisePaths,
     exercisesDir: exercisesUrl(args),
     signal,
   });
   const progressPath = args.progress ?? PROGRESS_PATH;
+  // hint() keeps what it showed beside the progress (.course/hints.json).
+  const hints = readHintState(join(dirname(progressPath), "hints.json"));
+  const report = {
+    ...graded,
+    exercises: graded.exercises.map((e) => ({
+      ...e,
+      answerShown: hints.exercises[e.id]?.answerShown ?? false,
+    })),
+  };
   const progress = recordReport(await readProgress(progressPath), report);
   await writeProgress(progressPath, progress);
   if (args.json) {

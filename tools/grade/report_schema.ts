@@ -35,6 +35,11 @@ export const ExerciseReportSchema = z.object({
   error: ErrorKindSchema.nullable(),
   /** Every check that ran, visible and hidden, in order (empty when none could run). */
   checks: z.array(CheckOutcomeSchema.omit({ trace: true })),
+  /**
+   * Whether the learner had `hint()` show the last hint, the answer
+   * (`.course/hints.json`); the points stand, the report just says so.
+   */
+  answerShown: z.boolean(),
 });
 
 /** One exercise's line of the report. */

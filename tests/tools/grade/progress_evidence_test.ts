@@ -26,6 +26,7 @@ function reportOf(status: ExerciseReport["status"], error: ExerciseReport["error
     message: error ? `${error}: ...` : "",
     error,
     checks: [],
+    answerShown: false,
   };
   return { version: 1 as const, total: { points: line.points, max: 2 }, exercises: [line] };
 }

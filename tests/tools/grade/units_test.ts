@@ -54,6 +54,7 @@ Deno.test("progress: written atomically, read back; a damaged file is refused, n
         message: "",
         error: null,
         checks: [],
+        answerShown: false,
       }],
     };
     const progress = recordReport(emptyProgress(), report, new Date(0));
