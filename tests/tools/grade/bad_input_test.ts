@@ -1,7 +1,10 @@
 /**
  * Bad input in an exercise cell or a notebook: each gives a clear message
  * naming the notebook and the exercise, the other exercises (in the same
- * process, and in another notebook) still pass, and no notebook is written.
+ * notebook, and in another) still pass, and no notebook's bytes change. Also
+ * the resource cases of item 5 (memory outside the heap, huge and strange
+ * thrown values) and the isolation cases of item 3 (what an exercise leaves
+ * behind cannot reach another's result).
  *
  * @module
  */
@@ -16,14 +19,13 @@ import {
   editNotebook,
   keepingNotebooks,
   markedCell,
+  readSolution,
   setExerciseSource,
 } from "./_course_copy.ts";
 
 const ID = "01-predict-order";
 const NOTEBOOK = "01-async-io.ipynb";
-const SOLUTION = await Deno.readTextFile(
-  new URL(`../../../exercises/${ID}/solution.ts`, import.meta.url),
-);
+const SOLUTION = await readSolution(ID);
 
 /**
  * A course copy where exercise `ID` has a 1 s time limit, plus two controls

@@ -10,7 +10,13 @@ import { listExercises } from "../../../tools/grade/exercise_list.ts";
 import { GradeReportSchema } from "../../../tools/grade/report_schema.ts";
 import { ProgressSchema } from "../../../tools/grade/progress.ts";
 import { z } from "zod";
-import { copyCourse, digestDir, keepingNotebooks, setExerciseSource } from "./_course_copy.ts";
+import {
+  copyCourse,
+  digestDir,
+  keepingNotebooks,
+  readSolution,
+  setExerciseSource,
+} from "./_course_copy.ts";
 import { GRADE_MAIN, runGrade } from "./_run_grade.ts";
 
 const MAIN = GRADE_MAIN;
@@ -47,9 +53,7 @@ Deno.test("grade --json prints only the report, valid against the schema --schem
   const copy = await copyCourse();
   const [first] = exercises;
   try {
-    const solution = await Deno.readTextFile(
-      new URL(`../../../exercises/${first.id}/solution.ts`, import.meta.url),
-    );
+    const solution = await readSolution(first.id);
     await setExerciseSource(join(copy.notebooksDir, first.notebook), first.id, solution);
     const before = await digestDir(copy.notebooksDir);
     const progress = join(copy.root, "p.json");
@@ -140,9 +144,7 @@ Deno.test("grade --watch re-grades a notebook when it is saved", async () => {
   try {
     await until(/watching .*save a notebook/);
     assert.match(seen, new RegExp(`✘ ${first.id}`));
-    const solution = await Deno.readTextFile(
-      new URL(`../../../exercises/${first.id}/solution.ts`, import.meta.url),
-    );
+    const solution = await readSolution(first.id);
     await setExerciseSource(join(copy.notebooksDir, first.notebook), first.id, solution);
     await until(new RegExp(`saved[\\s\\S]*✔ ${first.id}`));
   } finally {

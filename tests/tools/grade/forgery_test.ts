@@ -17,6 +17,7 @@ import {
   editNotebook,
   keepingNotebooks,
   markedCell,
+  readSolution,
   setExerciseSource,
 } from "./_course_copy.ts";
 
@@ -41,9 +42,7 @@ function forgery(name: string, attack: string, says?: RegExp) {
       const notebook = join(copy.notebooksDir, NOTEBOOK);
       const stub = await stubOf(notebook, ID);
       await setExerciseSource(notebook, ID, `${attack}\n${stub}`);
-      const solution = await Deno.readTextFile(
-        new URL(`${CONTROL}/solution.ts`, copy.exercisesDir),
-      );
+      const solution = await readSolution(CONTROL);
       await setExerciseSource(notebook, CONTROL, solution);
       const manifests: ExerciseManifest[] = await Promise.all(
         [ID, CONTROL].map((id) => loadManifest(id)),

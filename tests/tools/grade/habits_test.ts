@@ -17,6 +17,7 @@ import {
   editNotebook,
   keepingNotebooks,
   markedCell,
+  readSolution,
   setExerciseSource,
 } from "./_course_copy.ts";
 import { runGrade } from "./_run_grade.ts";
@@ -30,7 +31,7 @@ Deno.test("a copy of a chapter is graded when named, and listed by --list", asyn
   try {
     const copyPath = join(copy.notebooksDir, COPY);
     await Deno.copyFile(join(copy.notebooksDir, NOTEBOOK), copyPath);
-    const solution = await Deno.readTextFile(new URL(`${ID}/solution.ts`, copy.exercisesDir));
+    const solution = await readSolution(ID);
     await setExerciseSource(copyPath, ID, solution);
     const progress = join(copy.root, "p.json");
     await keepingNotebooks([copy.notebooksDir], async () => {

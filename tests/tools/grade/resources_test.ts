@@ -14,6 +14,7 @@ import { CheckFailure } from "@course/lib/notebook/mod.ts";
 import { CONFIG_PATH } from "../../../tools/grade/paths.ts";
 import { residentBytes, runSandbox } from "../../../tools/grade/sandbox.ts";
 import { MARKER } from "../../../tools/grade/sandbox_protocol.ts";
+import { keepingNotebooks } from "./_course_copy.ts";
 
 Deno.test("classifyError: any thrown value, never a throw, never more than about 2 KB", () => {
   const nameThrows = new Error("boom");
@@ -74,17 +75,18 @@ Deno.test("sandbox: a result for an id outside the run is ignored", async () => 
 `,
     );
     const self = String(pathToFileURL(runner));
-    const run = await runSandbox(
-      { id: "01-mine", checkUrl: self, moduleUrl: self, exports: ["x"], timeLimit: 5 },
-      {
-        permissions: [],
-        configPath: CONFIG_PATH,
-        cwd: dir,
-        outputCap: 1024 * 1024,
-        startupLimit: 60,
-        runnerUrl: pathToFileURL(runner),
-      },
-    );
+    const run = await keepingNotebooks([], () =>
+      runSandbox(
+        { id: "01-mine", checkUrl: self, moduleUrl: self, exports: ["x"], timeLimit: 5 },
+        {
+          permissions: [],
+          configPath: CONFIG_PATH,
+          cwd: dir,
+          outputCap: 1024 * 1024,
+          startupLimit: 60,
+          runnerUrl: pathToFileURL(runner),
+        },
+      ));
     assert.equal(run.outcome?.message, "the real one");
     assert.equal(run.outcome?.passed, false);
   } finally {

@@ -14,15 +14,14 @@ import {
   copyCourse,
   type CourseCopy,
   keepingNotebooks,
+  readSolution,
   setExerciseSource,
 } from "./_course_copy.ts";
 import { GRADE_MAIN } from "./_run_grade.ts";
 
 const ID = "01-predict-order";
 const NOTEBOOK = "01-async-io.ipynb";
-const SOLUTION = await Deno.readTextFile(
-  new URL(`../../../exercises/${ID}/solution.ts`, import.meta.url),
-);
+const SOLUTION = await readSolution(ID);
 
 /** A running `grade --watch`, its output collected line by line. */
 class Watcher {
