@@ -42,7 +42,14 @@ Deno.test("grading works with the network cut, after one online run", async () =
     const solution = await readSolution(ID);
     await setExerciseSource(notebook, ID, solution);
     await keepingNotebooks([copy.notebooksDir], async () => {
-      const args = ["--json", "--progress", join(copy.root, "p.json"), notebook];
+      const args = [
+        "--json",
+        "--progress",
+        join(copy.root, "p.json"),
+        "--notebooks",
+        copy.notebooksDir,
+        ID,
+      ];
       const online = await runGrade(args);
       assert.equal(online.code, 0, online.stderr);
 
