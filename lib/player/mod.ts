@@ -1,0 +1,30 @@
+/**
+ * Step-through players: `loopPlayer(trace)` shows a loop's queues step by
+ * step in the notebook, for the teaching loop (`loop.trace({ queues: true })`)
+ * and for real JavaScript (`traceJs(program)`). Re-exports only.
+ *
+ * @module
+ */
+export {
+  applyStep,
+  cloneLoopView,
+  emptyLoopView,
+  type LoopView,
+  loopViewAt,
+  loopViews,
+  type PlayerEvent,
+  type QueueItem,
+  type TimerItem,
+  type WaitItem,
+} from "./loop_view.ts";
+export type {
+  JsCallbackEndEvent,
+  JsCallbackEvent,
+  JsIoEvent,
+  JsLimitEvent,
+  JsLogEvent,
+  JsMicrotaskQueuedEvent,
+  JsPromiseReactionEvent,
+  JsTimerEvent,
+  JsTraceEvent,
+} from "./js_trace_event.ts";
