@@ -194,12 +194,15 @@ export function applyStep(view: LoopView, event: PlayerEvent): void {
         id !== null ? t.id === id : t.when === event.when && t.name === event.name
       );
       const timer = i >= 0 ? view.timers.splice(i, 1)[0] : undefined;
-      if (event.kind === "timer-fired") {
+      if (event.kind === "timer-cancelled") view.note = `timer ${event.name} is cancelled`;
+      else if (id === null) {
         view.ready.push({ name: event.name, id, where: timer?.where ?? null });
-        view.note = `timer ${event.name} is due: it joins the ${
-          id === null ? "ready" : "task"
-        } queue`;
-      } else view.note = `timer ${event.name} is cancelled`;
+        view.note = `timer ${event.name} is due: it joins the ready queue`;
+      } else {
+        // Deno runs a due timer as a task (macrotask) of its own, not via the microtask queue.
+        view.io.push({ name: `timer ${event.name} is due`, id, where: timer?.where ?? null });
+        view.note = `timer ${event.name} is due: Deno runs it as a task of its own`;
+      }
       break;
     }
     case "time-jump":

@@ -28,3 +28,11 @@ export type {
   JsTimerEvent,
   JsTraceEvent,
 } from "./js_trace_event.ts";
+export {
+  LoopPlayer,
+  loopPlayer,
+  type LoopPlayerBundle,
+  type LoopPlayerOptions,
+} from "./loop_player.ts";
+export { type JsTrace, traceJs, type TraceJsOptions } from "./trace_js.ts";
+export { type StepCategory, stepCategory, stepsStrip } from "./steps_strip.ts";
