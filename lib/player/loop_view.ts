@@ -226,6 +226,7 @@ export function applyStep(view: LoopView, event: PlayerEvent): void {
         view.io.push({ name: event.name, id, where });
         view.note = `${event.name} is under way outside JavaScript`;
       } else {
+        take(view.io, id);
         view.note = `${event.name} is done`;
       }
       break;
