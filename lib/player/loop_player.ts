@@ -65,7 +65,7 @@ const StepSchema = z.looseObject({ kind: z.enum(KNOWN_KINDS), loopTime: z.number
  * import { EventLoop, loopPlayer, sleep } from "@course/lib";
  * const loop = new EventLoop({ clock: "virtual", trace: true });
  * await loop.runUntilComplete(sleep(1));
- * console.log(loopPlayer(loop).steps); // 9
+ * console.log(loopPlayer(loop).steps); // 13
  * ```
  */
 export class LoopPlayer {
@@ -156,7 +156,7 @@ function eventsOf(trace: readonly PlayerEvent[] | EventLoop | JsTrace): PlayerEv
  * loop.createTask(sleep(1), { name: "napper" });
  * await loop.runUntilComplete(sleep(2));
  * const player = loopPlayer(loop, { title: "a nap" });
- * console.log(player.text.split("\n")[0]); // "a nap: 17 steps, t = 0 to 2 s"
+ * console.log(player.text.split("\n")[0]); // "a nap: 24 steps, t = 0 to 2 s"
  * ```
  */
 export function loopPlayer(

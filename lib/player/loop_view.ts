@@ -286,7 +286,7 @@ export function cloneLoopView(view: LoopView): LoopView {
  * const loop = new EventLoop({ clock: "virtual", trace: true });
  * await loop.runUntilComplete(sleep(1));
  * const views = loopViews(loop.trace({ queues: true }));
- * console.log(views[2].timers); // [{ when: 1, name: "wakeSleeper", ... }]
+ * console.log(views[3].timers); // [{ when: 1, name: "wakeSleeper", ... }]
  * ```
  */
 export function loopViews(events: readonly PlayerEvent[]): LoopView[] {
