@@ -108,10 +108,12 @@ export function playerHtml(page: PlayerPage): string {
   // JSON inside <script>: "<" escaped so no "</script>" can end it early.
   const json = JSON.stringify(page.data).replace(/</g, "\\u003c");
   const script = `(function () {
+  var t0 = performance.now();
   var rules = { applyStep: (${applyStep.toString()}), cloneLoopView: (${cloneLoopView.toString()}) };
   var root = document.getElementById(${JSON.stringify(id)});
   var data = JSON.parse(document.getElementById(${JSON.stringify(`${id}-data`)}).textContent);
   (${playerMain.toString()})(root, data, rules);
+  root.dataset.openMs = (performance.now() - t0).toFixed(1);
 })();`;
   return `<div class="lp" id="${id}" tabindex="0" data-player="${page.data.flavor}" data-first="${page.first}">
 <style>${css(id)}</style>
