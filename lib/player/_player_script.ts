@@ -66,7 +66,8 @@ export function playerMain(root: HTMLElement, data: PlayerData, rules: PlayerRul
   }
 
   function fill(pane: string, lines: string[], empty: string): void {
-    const list = $(`[data-pane=${pane}]`);
+    const list = root.querySelector(`[data-pane=${pane}]`) as HTMLElement | null;
+    if (list === null) return; // a pane this flavor does not show
     list.textContent = "";
     const shown = lines.length > LIST_MAX ? lines.slice(0, LIST_MAX) : lines;
     for (const line of shown) {

@@ -131,7 +131,7 @@ export function playerHtml(page: PlayerPage): string {
 </div>
 <div class="lp-now"><b>running:</b> <span data-field="running"></span><br><b>this step:</b> <span data-field="note"></span></div>
 <div class="lp-grid">${pane("ready")}${pane("timers")}${pane("waiting")}${pane("io")}${
-    pane("log")
+    page.data.flavor === "js" ? pane("log") : "" // the teaching loop's trace has no printed lines
   }</div>
 </div>
 <div class="lp-strip">${page.svg}</div>

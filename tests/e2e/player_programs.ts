@@ -36,8 +36,7 @@ export async function busyLoop(steps: number): Promise<EventLoop> {
   function* napper(pace: number, naps: number): Coroutine<void> {
     for (let i = 0; i < naps; i++) yield* sleep(pace);
   }
-  // Each nap is about 9 events; 20 tasks share the work.
-  const naps = Math.ceil(steps / 9 / 20) + 1;
+  const naps = Math.ceil(steps / 5 / 20) + 1; // a nap takes 6 to 9 events
   const tasks = Array.from(
     { length: 20 },
     (_, i) => loop.createTask(napper(0.1 * (i + 1), naps), { name: `napper-${i + 1}` }),

@@ -24,7 +24,7 @@ interface Shown {
   panes: Record<string, { lines: string[]; count: number }>;
 }
 
-/** The same, as the player should show `view` (the list format of _player_script.ts). */
+/** The same, as a teaching-loop player should show `view` (the list format of _player_script.ts). */
 function expected(view: LoopView): Shown {
   const at = (where: string | null) => (where ? ` @ ${where}` : "");
   const pane = (lines: string[]) => ({ lines: lines.slice(0, 30), count: lines.length });
@@ -37,7 +37,6 @@ function expected(view: LoopView): Shown {
       timers: pane(view.timers.map((t) => `${+t.when.toFixed(6)} s: ${t.name}${at(t.where)}`)),
       waiting: pane(view.waiting.map((w) => `${w.task} waits for ${w.on}`)),
       io: pane(view.sockets.map((s) => `watching ${s}`).concat(view.io.map((i) => i.name))),
-      log: pane(view.log.slice(-30)),
     },
   };
 }
