@@ -214,14 +214,16 @@ Deno.test({
     const course = await startCourse({
       extra: { [PROBE_NAME]: probeNotebook(PROBE_CELLS), [CANARY_NAME]: canaryNotebook() },
     });
-    const browser = await launchBrowser();
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
     try {
+      // Inside the try: a browser that does not start must still stop the course.
+      const open = browser = await launchBrowser();
       assert.ok(course.notebooks.length > 0, "no notebooks/*.ipynb");
       const exercise = await firstSolvableExercise(course);
       const outcomes = await pool(
         course.notebooks,
         PAGES,
-        (name) => learnerPath(browser.context, course, name, exercise),
+        (name) => learnerPath(open.context, course, name, exercise),
       );
       for (const name of course.notebooks) {
         await t.step(name, () => {
@@ -232,7 +234,7 @@ Deno.test({
       }
 
       await t.step("the checks see a notebook broken on purpose", async () => {
-        const page = await browser.context.newPage();
+        const page = await open.context.newPage();
         await openNotebook(page, notebookUrl(course, CANARY_NAME));
         await runAll(page);
         const problems = problemsIn(await readCells(page));
@@ -245,7 +247,7 @@ Deno.test({
       await t.step(
         `Run All x${PROBE_RUNS}: ${PROBE_CELLS} cells, each output in its own cell`,
         async () => {
-          const page = await browser.context.newPage();
+          const page = await open.context.newPage();
           await openNotebook(page, notebookUrl(course, PROBE_NAME));
           for (let run = 0; run < PROBE_RUNS; run++) {
             await runAll(page);
@@ -260,7 +262,7 @@ Deno.test({
       console.error(`--- deno task course said:\n${course.log()}`);
       throw e;
     } finally {
-      await browser.close();
+      await browser?.close();
       await course.stop();
     }
   },
