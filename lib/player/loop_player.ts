@@ -23,6 +23,11 @@ export interface LoopPlayerOptions {
   maxSteps?: number;
   /** The step the player opens at (default: the window's start). */
   open?: number;
+  /**
+   * Draw the SVG strip of the steps inside the player (default `true`). Leave it out where
+   * the player sits folded away, as in a check card: a folded chart has no size.
+   */
+  strip?: boolean;
 }
 
 /** The MIME bundle a player displays. */
@@ -203,7 +208,7 @@ export function loopPlayer(
     },
     first,
     total: events.length,
-    svg: strip.svg,
+    svg: options.strip === false ? "" : strip.svg,
     note,
   });
   return new LoopPlayer(html, strip.svg, text, events.length);
