@@ -57,6 +57,7 @@ const KNOWN_KINDS = [
   "io-pending",
   "log",
   "limit",
+  "snapshot",
 ] as const;
 
 /** The shape every step must have; the rest is checked by the kinds' own types. */

@@ -11,9 +11,13 @@
  */
 import type { QueueTraceEvent } from "../loop/trace.ts";
 import type { JsTraceEvent } from "./js_trace_event.ts";
+import type { SnapshotEvent } from "./snapshot_recorder.ts";
 
-/** One step a player can show: an event of `loop.trace({ queues: true })` or of `traceJs`. */
-export type PlayerEvent = QueueTraceEvent | JsTraceEvent;
+/**
+ * One step a player can show: an event of `loop.trace({ queues: true })`, of
+ * `traceJs`, or a snapshot of another loop's state (`SnapshotRecorder`).
+ */
+export type PlayerEvent = QueueTraceEvent | JsTraceEvent | SnapshotEvent;
 
 /** Something waiting in a queue: a callback, a task step or a microtask. */
 export interface QueueItem {
@@ -246,6 +250,14 @@ export function applyStep(view: LoopView, event: PlayerEvent): void {
       break;
     case "limit":
       view.note = event.text;
+      break;
+    case "snapshot": // a loop that records no trace: its whole state, as read
+      view.running = event.running;
+      view.where = null;
+      view.note = event.note;
+      view.ready = event.ready.map((name) => ({ name, id: null, where: null }));
+      view.timers = event.timers.map((t, i) => ({ ...t, id: null, seq: i, where: null }));
+      view.waiting = event.waiting.map((w) => ({ ...w, id: null, where: null }));
       break;
   }
 }

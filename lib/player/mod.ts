@@ -36,3 +36,4 @@ export {
 } from "./loop_player.ts";
 export { type JsTrace, traceJs, type TraceJsOptions } from "./trace_js.ts";
 export { type StepCategory, stepCategory, stepsStrip } from "./steps_strip.ts";
+export { type LoopState, type SnapshotEvent, SnapshotRecorder } from "./snapshot_recorder.ts";

@@ -31,6 +31,7 @@ const CATEGORY: Record<PlayerEvent["kind"], StepCategory> = {
   "socket-watch": "I/O",
   "log": "prints",
   "limit": "prints",
+  "snapshot": "runs",
 };
 
 const COLORS: Record<StepCategory, string> = {
