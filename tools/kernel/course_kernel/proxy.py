@@ -40,6 +40,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -166,7 +167,9 @@ class Proxy:
         self.child = subprocess.Popen(
             [self.deno, "jupyter", "--kernel", "--conn", path],
             preexec_fn=die_with_parent,
+            stderr=subprocess.PIPE,
         )
+        threading.Thread(target=forward_stderr, args=(self.child.stderr,), daemon=True).start()
         url = lambda name: f"tcp://{ip}:{ports[name]}"
         self.b_shell = self.ctx.socket(zmq.DEALER)
         self.b_control = self.ctx.socket(zmq.DEALER)
@@ -529,6 +532,21 @@ class Proxy:
                 self.child.wait(5)
             except subprocess.TimeoutExpired:
                 self.child.kill()
+
+
+# Lines of Deno's stderr that would only worry a learner in the terminal of
+# `deno task course`: the kernel is "unstable" by Deno's own label, and an
+# interrupted computation is reported as a null CDP result.
+QUIET = ('"deno jupyter" is unstable', "CDP response has null result")
+
+
+def forward_stderr(stream):
+    """Copies the Deno kernel's stderr to ours, without the lines in QUIET."""
+    for raw in iter(stream.readline, b""):
+        line = raw.decode(errors="replace")
+        if not any(q in line for q in QUIET):
+            sys.stderr.write(line)
+            sys.stderr.flush()
 
 
 def die_with_parent():
