@@ -107,13 +107,27 @@ export function playerHtml(page: PlayerPage): string {
   const last = page.first + page.data.events.length - 1;
   // JSON inside <script>: "<" escaped so no "</script>" can end it early.
   const json = JSON.stringify(page.data).replace(/</g, "\\u003c");
+  // The script finds its player from itself where the front end runs it in place (JupyterLab,
+  // VS Code), else by id (classic Notebook runs a copy in <head>); if the output is not in the
+  // page yet, it looks again on the next frames.
   const script = `(function () {
-  var t0 = performance.now();
-  var rules = { applyStep: (${applyStep.toString()}), cloneLoopView: (${cloneLoopView.toString()}) };
-  var root = document.getElementById(${JSON.stringify(id)});
-  var data = JSON.parse(document.getElementById(${JSON.stringify(`${id}-data`)}).textContent);
-  (${playerMain.toString()})(root, data, rules);
-  root.dataset.openMs = (performance.now() - t0).toFixed(1);
+  var me = document.currentScript, tries = 0;
+  function start() {
+    var t0 = performance.now();
+    var root = (me && me.closest && me.closest(".lp")) || document.getElementById(${
+    JSON.stringify(id)
+  });
+    if (!root) {
+      if (++tries < 100) requestAnimationFrame(start);
+      return;
+    }
+    if (root.dataset.ready) return;
+    var rules = { applyStep: (${applyStep.toString()}), cloneLoopView: (${cloneLoopView.toString()}) };
+    var data = JSON.parse(root.querySelector('script[type="application/json"]').textContent);
+    (${playerMain.toString()})(root, data, rules);
+    root.dataset.openMs = (performance.now() - t0).toFixed(1);
+  }
+  start();
 })();`;
   return `<div class="lp" id="${id}" tabindex="0" data-player="${page.data.flavor}" data-first="${page.first}">
 <style>${css(id)}</style>

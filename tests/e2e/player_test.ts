@@ -77,7 +77,12 @@ async function scrubToEnd(player: Locator): Promise<void> {
 /** Renders the player's HTML afresh in the page, scripts and layout included; milliseconds. */
 function renderAgain(player: Locator): Promise<{ totalMs: number; openMs: number }> {
   return player.evaluate((root) => {
-    const html = root.outerHTML.replaceAll(root.id, `${root.id}-again`);
+    // A fresh copy: a new id, and none of the state the first run wrote on the player.
+    const fresh = root.cloneNode(true) as HTMLElement;
+    for (const name of ["data-ready", "data-step", "data-init-ms", "data-open-ms"]) {
+      fresh.removeAttribute(name);
+    }
+    const html = fresh.outerHTML.replaceAll(root.id, `${root.id}-again`);
     const host = document.createElement("div");
     document.body.appendChild(host);
     const started = performance.now();
