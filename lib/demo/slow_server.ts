@@ -11,6 +11,22 @@ export interface SlowServerOptions {
   delayMs?: number;
   /** Extra response headers (a few are always sent: see {@linkcode SlowServer}). */
   headers?: Record<string, string>;
+  /** Called when a request arrives and when its answer is sent (used by the Worker version). */
+  onEvent?: (event: SlowServerEvent) => void;
+}
+
+/**
+ * Something that happened at the server, timed on the wall clock all threads
+ * share (`performance.timeOrigin + performance.now()`, in ms), so a server in a
+ * Worker and the notebook's own thread can compare their times.
+ */
+export interface SlowServerEvent {
+  /** `arrived`: the request reached the server; `answered`: its response was handed over. */
+  kind: "arrived" | "answered";
+  /** The request's path. */
+  path: string;
+  /** When it happened, in wall-clock ms since 1970. */
+  at: number;
 }
 
 /** A running slow server: its address, what it has seen, and how to stop it. */
@@ -61,6 +77,8 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     throw new RangeError(`delayMs must be a finite number >= 0, got ${delayMs}`);
   }
   const extra = options.headers ?? {};
+  const now = () => performance.timeOrigin + performance.now();
+  const onEvent = options.onEvent ?? (() => {});
   let requests = 0, inFlight = 0, peakInFlight = 0;
   const pending = new Set<() => void>(); // wake-ups of waiting responses, for close()
 
@@ -68,6 +86,7 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     const number = ++requests;
     peakInFlight = Math.max(peakInFlight, ++inFlight);
     const url = new URL(request.url);
+    onEvent({ kind: "arrived", path: url.pathname, at: now() });
     const asked = Number(url.searchParams.get("delay"));
     const delay = url.searchParams.has("delay") && asked >= 0 ? asked : delayMs;
     try {
@@ -76,6 +95,7 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
         const stop = () => (clearTimeout(timer), wake());
         pending.add(stop);
       });
+      onEvent({ kind: "answered", path: url.pathname, at: now() });
       return new Response(url.pathname, {
         headers: {
           "content-type": "text/plain; charset=utf-8",
