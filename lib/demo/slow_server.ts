@@ -41,6 +41,10 @@ export interface SlowServer {
   readonly inFlight: number;
   /** The most requests that were in flight at the same moment since the last reset. */
   readonly peakInFlight: number;
+  /** Every arrival and answer so far (wall-clock times all threads share). */
+  readonly events: readonly SlowServerEvent[];
+  /** Resolves at the next arrival of a request, so a cell can wait until the server has it. */
+  nextArrival(): Promise<SlowServerEvent>;
   /** Sets `requests` and `peakInFlight` back to zero (between two experiments). */
   reset(): void;
   /** Stops listening and waits until the server has shut down. */
@@ -78,7 +82,16 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
   }
   const extra = options.headers ?? {};
   const now = () => performance.timeOrigin + performance.now();
-  const onEvent = options.onEvent ?? (() => {});
+  const events: SlowServerEvent[] = [];
+  let arrivalWaiters: ((event: SlowServerEvent) => void)[] = [];
+  const onEvent = (event: SlowServerEvent) => {
+    events.push(event);
+    options.onEvent?.(event);
+    if (event.kind !== "arrived") return;
+    const waiters = arrivalWaiters;
+    arrivalWaiters = [];
+    waiters.forEach((wake) => wake(event));
+  };
   let requests = 0, inFlight = 0, peakInFlight = 0;
   const pending = new Set<() => void>(); // wake-ups of waiting responses, for close()
 
@@ -130,6 +143,8 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     get peakInFlight() {
       return peakInFlight;
     },
+    events,
+    nextArrival: () => new Promise((wake) => arrivalWaiters.push(wake)),
     reset() {
       requests = 0;
       peakInFlight = inFlight;
