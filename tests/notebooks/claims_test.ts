@@ -98,7 +98,7 @@ async function proseSources(): Promise<{ where: string; text: string }[]> {
     }
   }
   sources.push({ where: "README.md", text: await Deno.readTextFile(new URL("README.md", ROOT)) });
-  for (const dir of ["docs/", "lib/"]) {
+  for (const dir of ["notebooks/reference/", "lib/"]) {
     for (const path of await filesUnder(new URL(dir, ROOT))) {
       if (!/\.(md|ts)$/.test(path.pathname)) continue;
       sources.push({
@@ -214,7 +214,7 @@ const slug = (heading: string) =>
   heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").trim().replace(/\s+/g, "-");
 
 Deno.test("the glossary has at least 40 terms, and every link into it lands on one", async () => {
-  const glossary = await Deno.readTextFile(new URL("docs/glossary.md", ROOT));
+  const glossary = await Deno.readTextFile(new URL("notebooks/reference/glossary.md", ROOT));
   const anchors = new Set([...glossary.matchAll(/^### (.+)$/gm)].map((m) => slug(m[1])));
   assert.ok(anchors.size >= 40, `only ${anchors.size} terms`);
   const broken: string[] = [];
@@ -222,7 +222,7 @@ Deno.test("the glossary has at least 40 terms, and every link into it lands on o
     for (const [, anchor] of text.matchAll(/glossary\.md#([\w-]+)/g)) {
       if (!anchors.has(anchor)) broken.push(`${where}: #${anchor}`);
     }
-    if (where === "docs/glossary.md") {
+    if (where === "notebooks/reference/glossary.md") {
       for (const [, anchor] of text.matchAll(/\]\(#([\w-]+)\)/g)) {
         if (!anchors.has(anchor)) broken.push(`${where}: #${anchor}`);
       }
@@ -236,9 +236,9 @@ Deno.test("00 and the README link the references and list every chapter with its
   const readme = await Deno.readTextFile(new URL("README.md", ROOT));
   const welcome = notebooks[0].notebook.cells.map((c) => joinText(c.source)).join("\n");
   for (const doc of ["glossary.md", "cheatsheet.md", "javascript-differs.md"]) {
-    await Deno.stat(new URL(`docs/${doc}`, ROOT));
-    assert.ok(readme.includes(`docs/${doc}`), `README does not link docs/${doc}`);
-    assert.ok(welcome.includes(`../docs/${doc}`), `00 does not link docs/${doc}`);
+    await Deno.stat(new URL(`notebooks/reference/${doc}`, ROOT));
+    assert.ok(readme.includes(`(notebooks/reference/${doc})`), `README does not link ${doc}`);
+    assert.ok(welcome.includes(`(reference/${doc})`), `00 does not link reference/${doc}`);
   }
   for (const { name } of notebooks) {
     const row = readme.split("\n").find((line) => line.includes(`(notebooks/${name})`));
