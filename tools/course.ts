@@ -13,9 +13,8 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { ensureDenoKernel } from "./kernel/deno_kernel.ts";
 import { ensureJupyter } from "./kernel/jupyter.ts";
-import { installCourseKernel } from "./kernel/course_kernel/install.ts";
+import { prepareCourseKernel } from "./kernel/course_kernel/prepare.ts";
 import { startJupyter, stopOnSignals } from "./kernel/jupyter_server.ts";
 
 /** Jupyter's usual port; Jupyter moves to the next free one when it is taken. */
@@ -80,16 +79,11 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   await ensureJupyter();
-  const kernel = await ensureDenoKernel();
-  console.error(`course: the deno kernel runs ${kernel.denoPath}`);
-  const course = await installCourseKernel({
-    jupyterDir: new URL("../.course/jupyter", import.meta.url).pathname,
-    denoPath: kernel.denoPath,
-    logosFrom: kernel.specDir,
-  });
-  // Jupyter (and the kernels it starts) inherit this: our spec wins over the global one.
-  Deno.env.set("JUPYTER_PATH", course.env.JUPYTER_PATH);
+  const course = await prepareCourseKernel();
+  console.error(`course: the kernel runs ${course.spec.argv.at(-3)} behind the course's proxy`);
   const server = await startJupyter({
+    // Jupyter (and the kernels it starts) inherit this: our spec wins over the global one.
+    env: course.env,
     notebookDir: options.notebookDir,
     port: options.port,
     openBrowser: options.openBrowser,
