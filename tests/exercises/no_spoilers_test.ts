@@ -13,7 +13,7 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { runChecks, show } from "@course/lib";
+import { defineChecks, expectEqual, fail, runChecks, show } from "@course/lib";
 import { bindingsOf, type ExerciseSources, loadExerciseSources } from "./_exercise_sources.ts";
 
 type Path = (string | number)[];
@@ -151,4 +151,21 @@ Deno.test("prediction checks do not use the helpers that print the expected valu
     }
   }
   assert.deepEqual(offenders, [], "use expectPrediction, which never prints the truth");
+});
+
+Deno.test("the detector itself: a check that prints the truth, or names a wrong label, is caught", async () => {
+  const fake = (run: (b: Record<string, unknown>) => void, stub: string) =>
+    ({
+      manifest: { exports: ["x"], timeLimit: 5 },
+      stub: { cellId: "s", source: stub },
+      checks: defineChecks([{ name: "x", run }]),
+    }) as unknown as ExerciseSources;
+  const printsTruth = fake(({ x }) => expectEqual(x, 0.8, "x"), "const x = 0;");
+  assert.equal((await leaksOf(printsTruth, { x: 0.8 }, { x: 0 })).leaks.length, 1);
+  const namesEntry = fake(({ x }) => {
+    const wrong = Object.entries(x as object).filter(([k, v]) => v !== { a: "io", b: "cpu" }[k]);
+    if (wrong.length) fail(`wrong label for ${wrong.map(([k]) => k).join(", ")}`);
+  }, 'const x = { a: "?", b: "?" }; // "io" or "cpu"');
+  const named = await leaksOf(namesEntry, { x: { a: "io", b: "cpu" } }, { x: { a: "cpu", b: "cpu" } });
+  assert.deepEqual(named.leaks, ['x: "wrong label for a" names the wrong entry x.a']);
 });
