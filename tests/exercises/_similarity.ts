@@ -6,15 +6,14 @@
  * @module
  */
 
-const TOKEN = /[A-Za-z_$][\w$]*|\d[\d_]*(\.\d+)?|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`|\S/g;
+const TOKEN =
+  /[A-Za-z_$][\w$]*|\d[\d_]*(\.\d+)?|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`|\S/g;
 const N = 5;
 
 /** The code's tokens, comments dropped; every number is `0` and every string `""`. */
 export function tokens(code: string): string[] {
   const bare = code.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|[^:\\])\/\/.*$/gm, "$1");
-  return (bare.match(TOKEN) ?? []).map((t) =>
-    /^\d/.test(t) ? "0" : /^["'`]/.test(t) ? '""' : t
-  );
+  return (bare.match(TOKEN) ?? []).map((t) => /^\d/.test(t) ? "0" : /^["'`]/.test(t) ? '""' : t);
 }
 
 /** The set of n-grams of a token list. */

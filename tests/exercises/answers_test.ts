@@ -28,8 +28,15 @@ for await (const dir of Deno.readDir(root)) {
           timeLimit: sources.manifest.timeLimit,
         });
         const right = file.name.startsWith("right-");
-        assert.ok(file.name.startsWith("wrong-") || right, `${file.name}: name it wrong-* or right-*`);
-        assert.equal(outcome.passed, right, `${dir.name}/${file.name}: ${outcome.message || "passes"}`);
+        assert.ok(
+          file.name.startsWith("wrong-") || right,
+          `${file.name}: name it wrong-* or right-*`,
+        );
+        assert.equal(
+          outcome.passed,
+          right,
+          `${dir.name}/${file.name}: ${outcome.message || "passes"}`,
+        );
       });
     }
   });

@@ -166,6 +166,8 @@ Deno.test("the detector itself: a check that prints the truth, or names a wrong 
     const wrong = Object.entries(x as object).filter(([k, v]) => v !== { a: "io", b: "cpu" }[k]);
     if (wrong.length) fail(`wrong label for ${wrong.map(([k]) => k).join(", ")}`);
   }, 'const x = { a: "?", b: "?" }; // "io" or "cpu"');
-  const named = await leaksOf(namesEntry, { x: { a: "io", b: "cpu" } }, { x: { a: "cpu", b: "cpu" } });
+  const named = await leaksOf(namesEntry, { x: { a: "io", b: "cpu" } }, {
+    x: { a: "cpu", b: "cpu" },
+  });
   assert.deepEqual(named.leaks, ['x: "wrong label for a" names the wrong entry x.a']);
 });
