@@ -31,8 +31,10 @@ export interface ExerciseSources {
   stub: CellSource;
   /** `solution.ts`. */
   solution: string;
-  /** The cells the exercise needs (the manifest's `cells`), in order. */
+  /** The cells the exercise needs (the manifest's `cells`), in order, as shipped. */
   needed: CellSource[];
+  /** The same, with another exercise's cell replaced by that exercise's solution. */
+  neededSolved: CellSource[];
   /** Every other code cell of the notebook, in order. */
   otherCells: CellSource[];
   /** The exercise's checks. */
@@ -42,6 +44,10 @@ export interface ExerciseSources {
 /** Loads every exercise's sources; fails loudly on a missing cell. */
 export async function loadExerciseSources(): Promise<ExerciseSources[]> {
   const { manifests } = await loadExercises();
+  const solutions = new Map<string, string>();
+  for (const m of manifests) {
+    solutions.set(m.id, await Deno.readTextFile(exerciseFile(m.id, "solution.ts", EXERCISES_DIR)));
+  }
   const result: ExerciseSources[] = [];
   for (const manifest of manifests) {
     const notebook = await readGradedNotebook(join(NOTEBOOKS_DIR, manifest.notebook));
@@ -52,6 +58,10 @@ export async function loadExerciseSources(): Promise<ExerciseSources[]> {
       if (!cell) throw new Error(`${manifest.notebook}: no code cell ${id} (${manifest.id})`);
       return cell;
     });
+    const neededSolved = needed.map((cell) => {
+      const other = manifests.find((m) => exerciseCells(notebook, m.id)[0]?.cellId === cell.cellId);
+      return other ? { ...cell, source: solutions.get(other.id)! } : cell;
+    });
     const otherCells = notebook.cells.flatMap((cell, index) =>
       cell.cell_type === "code" && (cell.id ?? `#${index}`) !== stub.cellId
         ? [{ cellId: cell.id ?? `#${index}`, source: [cell.source].flat().join("") }]
@@ -61,6 +71,7 @@ export async function loadExerciseSources(): Promise<ExerciseSources[]> {
       manifest,
       stub,
       needed,
+      neededSolved,
       otherCells,
       solution: await Deno.readTextFile(exerciseFile(manifest.id, "solution.ts", EXERCISES_DIR)),
       checks: await importChecks(exerciseFile(manifest.id, "check.ts", EXERCISES_DIR)),
@@ -71,14 +82,18 @@ export async function loadExerciseSources(): Promise<ExerciseSources[]> {
 
 /**
  * Runs cell sources as a module in this process (console output silenced) and
- * returns the manifest's names, as the grader's sandbox would pass them.
+ * returns the manifest's names, as the grader's sandbox would pass them. The
+ * cells it needs come as shipped (`solved: false`, for the stub) or with
+ * earlier exercises solved (for a solution or another answer, so that it is
+ * judged on its own).
  */
 export async function bindingsOf(
   sources: ExerciseSources,
   source: string,
+  { solved = true }: { solved?: boolean } = {},
 ): Promise<Record<string, unknown>> {
   const module = buildLearnerModule(
-    [...sources.needed, { cellId: "under-test", source }],
+    [...(solved ? sources.neededSolved : sources.needed), { cellId: "under-test", source }],
     sources.manifest.exports,
   );
   const dir = await Deno.makeTempDir({ prefix: "course-bindings-" });
