@@ -18,3 +18,10 @@ export {
   type EchoResult,
   echoStream,
 } from "./echo_clients.ts";
+export {
+  type ComputePool,
+  type ComputeServe,
+  type ComputeSession,
+  type ComputeSessionOptions,
+  runComputeSession,
+} from "./compute_session.ts";

@@ -126,7 +126,10 @@ for (const sources of predictions) {
   const reference = await bindingsOf(sources, sources.solution);
   Deno.test(`${sources.manifest.id}: no check message shows the answer`, async (t) => {
     const answers = [
-      { label: "the shipped stub", answer: await bindingsOf(sources, sources.stub.source, { solved: false }) },
+      {
+        label: "the shipped stub",
+        answer: await bindingsOf(sources, sources.stub.source, { solved: false }),
+      },
       ...wrongAnswers(reference).map((answer) => ({ label: show(answer), answer })),
     ];
     for (const { label, answer } of answers) {
