@@ -9,6 +9,7 @@
  * - `chart/`: timelines and charts drawn with Observable Plot
  * - `notebook/`: display helpers and the in-notebook `check()` / `hint()`
  * - `demo/`: stand-ins for the outside world (a slow local server) and measuring aids
+ * - `quiz/`: chapter quizzes, every choice explained, counted as ungraded progress
  * - `practice/`: seeded drills with answer checks and worked solutions (`practice(kind, seed)`)
  *
  * @module
@@ -21,3 +22,4 @@ export * from "./chart/mod.ts";
 export * from "./notebook/mod.ts";
 export * from "./demo/mod.ts";
 export * from "./practice/mod.ts";
+export * from "./quiz/mod.ts";

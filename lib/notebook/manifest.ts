@@ -27,12 +27,13 @@ export const CONCEPT_COUNT = 18;
  * - `predict`: says what a program or simulator will do, before running it;
  * - `classify`: sorts given things into given labels;
  * - `write`: writes new code that the checks run;
- * - `fix`: repairs given code that runs but is wrong.
+ * - `fix`: repairs given code that runs but is wrong;
+ * - `quiz`: a chapter quiz (multiple choice), worth no points: ungraded progress.
  *
  * Checks of `predict` and `classify` exercises use `expectPrediction`, which
  * never prints the answer.
  */
-export const ExerciseKindSchema = z.enum(["predict", "classify", "write", "fix"]);
+export const ExerciseKindSchema = z.enum(["predict", "classify", "write", "fix", "quiz"]);
 
 /** One kind of exercise; see {@linkcode ExerciseKindSchema}. */
 export type ExerciseKind = z.infer<typeof ExerciseKindSchema>;
@@ -62,8 +63,8 @@ export const ExerciseManifestSchema = z.strictObject({
   title: z.string().min(1),
   /** File name of the notebook under `notebooks/` that holds the exercise cell. */
   notebook: z.string().regex(/^[^/\\]+\.ipynb$/, "must be a file name like 01-async-io.ipynb"),
-  /** Points for passing every check (all or nothing). */
-  points: z.number().int().positive(),
+  /** Points for passing every check (all or nothing); 0 for a quiz, which is ungraded. */
+  points: z.number().int().nonnegative(),
   /** What the learner does: predict, classify, write or fix. */
   kind: ExerciseKindSchema,
   /** The checklist concepts (`COURSE.md`, 1 to 18) this exercise grades, each once. */
@@ -81,6 +82,9 @@ export const ExerciseManifestSchema = z.strictObject({
   permissions: z.array(PermissionSchema).default([]),
   /** Ids of earlier cells of the same notebook that the exercise cell needs, in order. */
   cells: z.array(z.string().min(1)).default([]),
+}).refine((m) => (m.kind === "quiz") === (m.points === 0), {
+  message: "a quiz is worth 0 points (ungraded progress); every other exercise at least 1",
+  path: ["points"],
 });
 
 /** A parsed, defaulted manifest. */

@@ -33,7 +33,7 @@ function leaves(value: unknown, path: Path = []): Leaf[] {
   return [];
 }
 
-const predictions = all.filter((s) => ["predict", "classify"].includes(s.manifest.kind));
+const predictions = all.filter((s) => ["predict", "classify", "quiz"].includes(s.manifest.kind));
 
 function at(value: unknown, path: Path): unknown {
   return path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
