@@ -29,7 +29,7 @@ async function serve(conn: Deno.TcpConn, state: { requests: number; aborted: num
   state.requests++;
   const target = head.split(" ")[1] ?? "/";
   const delay = Number(new URL(target, "http://x").searchParams.get("delay") ?? 0);
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const answered = new Promise<"answer">((resolve) =>
     timer = setTimeout(() => resolve("answer"), delay)
   );

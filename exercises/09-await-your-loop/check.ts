@@ -25,7 +25,7 @@ async function run<T>(b: Bindings, main: (sleep: (s: number) => PromiseLike<void
   expectFunction(b.runAsync, "runAsync");
   const loop = newLoop();
   const sleep = (s: number) => (b.sleepOn as SleepOn)(loop, s) as PromiseLike<void>;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("stuck")), 1500);
   });

@@ -84,7 +84,7 @@ const HIDDEN: Record<string, () => MiniCoro> = {
     for (let i = 0; i < 20; i++) {
       const before: MiniTask | null = previous;
       previous = yield* spawn(
-        (function* () {
+        (function* (): MiniCoro<number> {
           yield* nap(i % 3);
           return (before ? (yield* join(before)) as number : 0) + i;
         })(),
