@@ -33,6 +33,7 @@ export const SNIPPETS: Record<string, (s: Setting) => Promise<unknown>> = {
   atomicsWait: () => Promise.resolve(blockThread(SNIPPET_MS)),
   // async function busy() { const end = performance.now() + 400; while (performance.now() < end); }
   // await busy();
+  // deno-lint-ignore require-await -- the point: an async function that never awaits
   asyncBusy: async () => {
     const end = performance.now() + SNIPPET_MS;
     while (performance.now() < end) { /* computing */ }

@@ -6,10 +6,11 @@ import {
   type StreamSocket,
 } from "@course/lib";
 
-type Unsent = { unsent: Uint8Array };
-
 // The socket can take bytes: send what waits; with nothing left, watch for EVENT_READ only.
-function onWritable(selector: Selector<Unsent>, key: SelectorKey<Unsent>): void {
+function onWritable(
+  selector: Selector<{ unsent: Uint8Array }>,
+  key: SelectorKey<{ unsent: Uint8Array }>,
+): void {
   const sock = key.fileobj as StreamSocket;
   try {
     key.data.unsent = key.data.unsent.subarray(sock.send(key.data.unsent));

@@ -96,7 +96,7 @@ const HIDDEN: Record<string, () => MiniCoro> = {
 };
 
 /** Compares the learner's loop with the reference on one program. */
-function compare(b: Bindings, name: string, main: () => MiniCoro): void {
+function compare(b: Bindings, main: () => MiniCoro): void {
   expectFunction(b.runOnce, "runOnce");
   expectFunction(b.spawnTask, "spawnTask");
   expectFunction(b.MiniLoop, "MiniLoop");
@@ -115,11 +115,11 @@ function compare(b: Bindings, name: string, main: () => MiniCoro): void {
 export default defineChecks<Bindings>([
   ...Object.entries(PROGRAMS).map(([name, main]) => ({
     name,
-    run: (b: Bindings) => compare(b, name, main),
+    run: (b: Bindings) => compare(b, main),
   })),
   ...Object.entries(HIDDEN).map(([name, main]) => ({
     name,
     hidden: true,
-    run: (b: Bindings) => compare(b, name, main),
+    run: (b: Bindings) => compare(b, main),
   })),
 ]);
