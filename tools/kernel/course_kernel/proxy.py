@@ -40,6 +40,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 
@@ -166,7 +167,9 @@ class Proxy:
         self.child = subprocess.Popen(
             [self.deno, "jupyter", "--kernel", "--conn", path],
             preexec_fn=die_with_parent,
+            stderr=subprocess.PIPE,
         )
+        threading.Thread(target=forward_stderr, args=(self.child.stderr,), daemon=True).start()
         url = lambda name: f"tcp://{ip}:{ports[name]}"
         self.b_shell = self.ctx.socket(zmq.DEALER)
         self.b_control = self.ctx.socket(zmq.DEALER)
@@ -363,19 +366,7 @@ class Proxy:
             'Deno.jupyter.broadcast("stream", '
             f'{{ name: "stdout", text: "{cur.token}" }});'
         )
-        msg = self.session.msg(
-            "execute_request",
-            {
-                "code": code,
-                "silent": True,
-                "store_history": False,
-                "user_expressions": {},
-                "allow_stdin": False,
-                "stop_on_error": False,
-            },
-        )
-        cur.sentinel_id = msg["header"]["msg_id"]
-        self.session.send(self.b_shell, msg, ident=[])
+        cur.sentinel_id = self.send_silent(code)
 
     def on_back_iopub(self, frames):
         _, parts = split(frames)
@@ -529,6 +520,21 @@ class Proxy:
                 self.child.wait(5)
             except subprocess.TimeoutExpired:
                 self.child.kill()
+
+
+# Lines of Deno's stderr that would only worry a learner in the terminal of
+# `deno task course`: the kernel is "unstable" by Deno's own label, and an
+# interrupted computation is reported as a null CDP result.
+QUIET = ('"deno jupyter" is unstable', "CDP response has null result")
+
+
+def forward_stderr(stream):
+    """Copies the Deno kernel's stderr to ours, without the lines in QUIET."""
+    for raw in iter(stream.readline, b""):
+        line = raw.decode(errors="replace")
+        if not any(q in line for q in QUIET):
+            sys.stderr.write(line)
+            sys.stderr.flush()
 
 
 def die_with_parent():
