@@ -25,6 +25,7 @@ export {
   expectOrder,
   show,
 } from "./expect.ts";
+export { expectPrediction, type PredictionOptions, type Truth } from "./predict.ts";
 export { runChecks, type RunChecksOptions } from "./run_checks.ts";
 export {
   expectConcurrentTasks,
@@ -44,6 +45,9 @@ export {
   ErrorKindSchema,
 } from "./outcome.ts";
 export {
+  CONCEPT_COUNT,
+  type ExerciseKind,
+  ExerciseKindSchema,
   type ExerciseManifest,
   ExerciseManifestSchema,
   parseManifest,
