@@ -11,8 +11,10 @@ import { getRunningLoop } from "../loop/running.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import { markRetrieved, trackUnretrieved } from "./_unretrieved.ts";
 
+// A future's states, asyncio's PENDING / FINISHED / CANCELLED, with FINISHED split in two so
+// that result() knows whether to return or throw without a second field.
 const PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
-const STATE_NAMES = ["PENDING", "FINISHED", "FINISHED (with an exception)", "CANCELLED"];
+const STATE_NAMES = ["pending", "finished", "finished (with an exception)", "cancelled"];
 
 /** A done callback: called, on a later turn, with the future once it is done. */
 // deno-lint-ignore no-explicit-any
@@ -45,16 +47,12 @@ export class Future<T = unknown> {
   /** @ignore */
   _exception: unknown = undefined;
   /**
-   * Done callbacks, or tasks waiting on this future (scheduled directly).
+   * Whom to tell when done, in the order they asked: done callbacks, and tasks waiting with
+   * `yield*` (a task is queued to run its next step rather than called).
    * @ignore
    */
   // deno-lint-ignore no-explicit-any
   _callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
-  /**
-   * The one task waiting, when it came before any done callback: the usual case gets no array.
-   * @ignore
-   */
-  _waiter: Runnable | null = null;
   /** @ignore */
   _cancelMessage: string | undefined = undefined;
   /**
@@ -191,7 +189,7 @@ export class Future<T = unknown> {
     const state = this._state;
     if (state === FINISHED) return this._result as T;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("Result is not ready.");
+    if (state === PENDING) throw new InvalidStateError("the result is not ready yet: wait for the future first");
     markRetrieved(this);
     throw this._exception;
   }
@@ -212,7 +210,7 @@ export class Future<T = unknown> {
   exception(): unknown {
     const state = this._state;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("Exception is not set.");
+    if (state === PENDING) throw new InvalidStateError("the exception is not set yet: wait for the future first");
     if (state === FINISHED) return null;
     markRetrieved(this);
     return this._exception;
@@ -222,7 +220,6 @@ export class Future<T = unknown> {
    * Marks the future done with `value` and schedules its done callbacks.
    *
    * @param value The result.
-   * @returns Nothing.
    * @throws {InvalidStateError} If the future is already done.
    * @example
    * ```ts
@@ -244,7 +241,6 @@ export class Future<T = unknown> {
    * of it when the future is garbage collected or the loop closes.
    *
    * @param exception The error.
-   * @returns Nothing.
    * @throws {InvalidStateError} If the future is already done.
    * @example
    * ```ts
@@ -287,7 +283,6 @@ export class Future<T = unknown> {
    * already done.
    *
    * @param callback Called as `callback(future)`.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -350,7 +345,10 @@ export class Future<T = unknown> {
    * Makes `yield* future` wait for the future inside a coroutine and evaluate
    * to its result (or throw its exception): the spelling of `await future`.
    *
-   * @returns An iterator that yields the future once if it is pending.
+   * asyncio's `Future.__await__`, line for line: a pending future hands itself
+   * to the task driving the coroutine, which resumes it once the future is done.
+   *
+   * @returns A generator that yields the future once if it is pending.
    * @example
    * ```ts
    * import { EventLoop, type Future } from "@course/lib";
@@ -363,16 +361,17 @@ export class Future<T = unknown> {
    * console.log(await loop.runUntilComplete(double(f))); // 42
    * ```
    */
-  [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
-    // A small iterator object, not a generator: every `yield*` on a future makes one, and a
-    // suspended generator (a frame and its registers) costs more to make and to resume
-    // (asyncio's C `FutureIter` saves the same way).
-    return new FutureIter(this);
+  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (!this.done()) {
+      this._blocking = true; // tells the task this came from `yield*`, not a bare `yield`
+      yield this; // the task suspends here until the future is done
+    }
+    return this.result();
   }
 
   /** A short description, e.g. `<Future pending>`. */
   toString(): string {
-    return `<${this.constructor.name} ${STATE_NAMES[this._state].toLowerCase()}>`;
+    return `<${this.constructor.name} ${STATE_NAMES[this._state]}>`;
   }
 
   /**
@@ -391,8 +390,7 @@ export class Future<T = unknown> {
    * @ignore
    */
   _addWaiter(task: Runnable): void {
-    if (this._waiter === null && this._callbacks === null) this._waiter = task;
-    else if (this._callbacks === null) this._callbacks = [task];
+    if (this._callbacks === null) this._callbacks = [task];
     else this._callbacks.push(task);
   }
 
@@ -426,12 +424,6 @@ export class Future<T = unknown> {
    * @ignore
    */
   _scheduleCallbacks(): void {
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      // Registered before every callback (see _addWaiter), so it goes first.
-      this._waiter = null;
-      this._loop._scheduleRunnable(waiter);
-    }
     const callbacks = this._callbacks;
     if (callbacks === null) return;
     this._callbacks = null;
@@ -441,37 +433,6 @@ export class Future<T = unknown> {
       if (typeof callback === "function") loop.callSoon(callback, this);
       else loop._scheduleRunnable(callback);
     }
-  }
-}
-
-/**
- * What `yield* future` iterates: yields the future while it is pending, then
- * returns its result (or throws its exception). It keeps no state of its own:
- * each `next()` looks at the future, so a done future takes one step.
- */
-class FutureIter<T> implements Iterator<Future<T>, T, unknown> {
-  #future: Future<T>;
-
-  constructor(future: Future<T>) {
-    this.#future = future;
-  }
-
-  next(): IteratorResult<Future<T>, T> {
-    const future = this.#future;
-    if (future._state === PENDING) {
-      future._blocking = true; // tells the task this came from yield*, not a bare yield
-      return { value: future, done: false };
-    }
-    return { value: future.result(), done: true };
-  }
-
-  // An error thrown into the waiting coroutine (a cancellation) surfaces at its `yield*`.
-  throw(error: unknown): IteratorResult<Future<T>, T> {
-    throw error;
-  }
-
-  return(value: T): IteratorResult<Future<T>, T> {
-    return { value, done: true };
   }
 }
 

@@ -114,7 +114,6 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * Renames the task.
    *
    * @param name The new name.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop, sleep } from "@course/lib";
@@ -215,7 +214,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @throws {RuntimeError} Always.
    */
   override setResult(_value: T): void {
-    throw new RuntimeError("Task does not support setResult(): the coroutine sets it");
+    throw new RuntimeError("a task does not support setResult(): its coroutine sets the result");
   }
 
   /**
@@ -225,7 +224,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @throws {RuntimeError} Always.
    */
   override setException(_exception: unknown): void {
-    throw new RuntimeError("Task does not support setException(): the coroutine sets it");
+    throw new RuntimeError("a task does not support setException(): its coroutine sets the exception");
   }
 
   /**
@@ -247,11 +246,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _run(): void {
-    if (this._state !== 0) return; // done meanwhile (cannot normally happen)
+    if (this.done()) return; // finished meanwhile (cannot normally happen)
     const loop = this._loop;
     const tracer = loop._tracer;
     if (tracer !== null) tracer.stepStart(this);
-    const outcome = this._step(loop);
+    const outcome = this.#step(loop);
     if (tracer !== null) tracer.stepEnd(this, outcome);
   }
 
@@ -261,7 +260,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    *
    * @returns The step's outcome (SUSPENDED, DONE, FAILED, CANCELLED) for the trace.
    */
-  private _step(loop: EventLoop): number {
+  #step(loop: EventLoop): number {
     let error = this._throwNext;
     this._throwNext = NOTHING;
     if (this._mustCancel) {
@@ -296,7 +295,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       super.setResult(step.value);
       return DONE;
     }
-    this._suspend(loop, step.value);
+    this.#suspend(loop, step.value);
     return SUSPENDED;
   }
 
@@ -305,7 +304,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * comes back next turn, a future (`yield* future`) wakes the task when it is
    * done, and anything else is thrown back into the coroutine as an error.
    */
-  private _suspend(loop: EventLoop, awaited: unknown): void {
+  #suspend(loop: EventLoop, awaited: unknown): void {
     if (awaited === undefined) {
       loop._scheduleRunnable(this); // a bare `yield`: sleep(0), back next turn
     } else if (awaited instanceof Future && awaited._blocking) {

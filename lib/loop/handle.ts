@@ -57,7 +57,6 @@ export class Handle implements Runnable {
   /**
    * Cancels the callback: it will not run. Cancelling twice does nothing.
    *
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -177,7 +176,6 @@ export class TimerHandle extends Handle {
   /**
    * Cancels the timer; the loop drops it from its heap lazily.
    *
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
