@@ -189,7 +189,9 @@ export class Future<T = unknown> {
     const state = this._state;
     if (state === FINISHED) return this._result as T;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("the result is not ready yet: wait for the future first");
+    if (state === PENDING) {
+      throw new InvalidStateError("the result is not ready yet: wait for the future first");
+    }
     markRetrieved(this);
     throw this._exception;
   }
@@ -210,7 +212,9 @@ export class Future<T = unknown> {
   exception(): unknown {
     const state = this._state;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("the exception is not set yet: wait for the future first");
+    if (state === PENDING) {
+      throw new InvalidStateError("the exception is not set yet: wait for the future first");
+    }
     if (state === FINISHED) return null;
     markRetrieved(this);
     return this._exception;

@@ -224,7 +224,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @throws {RuntimeError} Always.
    */
   override setException(_exception: unknown): void {
-    throw new RuntimeError("a task does not support setException(): its coroutine sets the exception");
+    throw new RuntimeError(
+      "a task does not support setException(): its coroutine sets the exception",
+    );
   }
 
   /**

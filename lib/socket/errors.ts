@@ -123,7 +123,7 @@ export class SocketClosedError extends Error {
 }
 
 /**
- * The stream ended before `readexactly(n)` or `readuntil(sep)` found what it needed;
+ * The stream ended before `readExactly(n)` or `readUntil(sep)` (asyncio's `readexactly`, `readuntil`) found what it needed;
  * `partial` holds the bytes that did arrive (as asyncio's `IncompleteReadError`).
  *
  * @example
@@ -154,7 +154,7 @@ export class IncompleteReadError extends Error {
 }
 
 /**
- * `readuntil`/`readline` found no separator within the reader's `limit` bytes;
+ * `readUntil`/`readline` found no separator within the reader's `limit` bytes;
  * the data stays buffered (as asyncio's `LimitOverrunError`).
  *
  * @example

@@ -17,6 +17,7 @@
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
+import { ReadyWaiter } from "./sock_ops.ts";
 import type { Selectable } from "./types.ts";
 
 /**
@@ -135,36 +136,23 @@ export class Selector<T = unknown> {
   *select(timeout: number | null = null): Coroutine<[SelectorKey<T>, number][]> {
     this.#checkOpen();
     const loop = getRunningLoop();
-    let ready = this.#poll();
+    const ready = this.#poll();
     if (ready.length > 0 || timeout !== null && timeout <= 0) {
       yield; // one loop turn, as promised above
       return ready.length > 0 ? ready : this.#poll();
     }
-    const future = loop.createFuture<void>();
-    const wake = () => {
-      if (!future.done()) future.setResult(undefined);
-    };
-    const check = () => {
-      if (this.#poll().length > 0) wake();
-    };
-    const stops: (() => void)[] = [];
-    let holds = 0;
-    for (const key of this.#keys.values()) {
-      stops.push(key.fileobj.watch(() => loop.callSoonThreadsafe(check)));
-      if (key.fileobj.native) holds++;
-    }
-    // Real sockets complete outside the loop: keep a virtual-clock loop waiting for them.
-    const release = holds > 0 && loop.clock === "virtual" ? loop.keepAlive() : null;
-    const timer = timeout === null ? null : loop.callLater(timeout, wake);
+    const waiter = new ReadyWaiter(loop, this.#keys.values());
+    const future = waiter.wait();
+    const timer = timeout === null ? null : loop.callLater(timeout, () => {
+      if (!future.done()) future.setResult(undefined); // the timeout: wake with nothing ready
+    });
     try {
       yield* future;
     } finally {
-      for (const stop of stops) stop();
-      release?.();
+      waiter.close();
       timer?.cancel();
     }
-    ready = this.#poll();
-    return ready;
+    return this.#poll();
   }
 
   /** Unregisters everything; the selector cannot be used afterwards. */
