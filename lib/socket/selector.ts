@@ -17,7 +17,9 @@
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
+import { SelectorKeyError } from "./errors.ts";
 import { ReadyWaiter } from "./sock_ops.ts";
+import { RuntimeError } from "../loop/errors.ts";
 import type { Selectable } from "./types.ts";
 
 /**
@@ -65,12 +67,15 @@ export class Selector<T = unknown> {
    * @param events `EVENT_READ`, `EVENT_WRITE`, or `EVENT_READ | EVENT_WRITE`.
    * @param data Anything to attach to the key.
    * @returns The new key.
-   * @throws {Error} If `fileobj` is already registered or `events` is invalid.
+   * @throws {SelectorKeyError} If `fileobj` is already registered.
+   * @throws {RangeError} If `events` is invalid.
    */
   register(fileobj: Selectable, events: number, data?: T): SelectorKey<T> {
     this.#checkOpen();
     checkEvents(events);
-    if (this.#keys.has(fileobj)) throw new Error("this socket is already registered");
+    if (this.#keys.has(fileobj)) {
+      throw new SelectorKeyError("this socket is already registered: modify() changes its events");
+    }
     const key: SelectorKey<T> = { fileobj, events, data: data as T };
     this.#keys.set(fileobj, key);
     return key;
@@ -80,7 +85,7 @@ export class Selector<T = unknown> {
    * Stops watching `fileobj`.
    * @param fileobj A registered socket.
    * @returns Its key.
-   * @throws {Error} If it is not registered.
+   * @throws {SelectorKeyError} If it is not registered.
    */
   unregister(fileobj: Selectable): SelectorKey<T> {
     const key = this.getKey(fileobj);
@@ -107,11 +112,13 @@ export class Selector<T = unknown> {
    * The key of a registered socket.
    * @param fileobj A registered socket.
    * @returns Its key.
-   * @throws {Error} If it is not registered.
+   * @throws {SelectorKeyError} If it is not registered.
    */
   getKey(fileobj: Selectable): SelectorKey<T> {
     const key = this.#keys.get(fileobj);
-    if (key === undefined) throw new Error("this socket is not registered");
+    if (key === undefined) {
+      throw new SelectorKeyError("this socket is not registered with this selector");
+    }
     return key;
   }
 
@@ -171,12 +178,12 @@ export class Selector<T = unknown> {
   }
 
   #checkOpen(): void {
-    if (this.#closed) throw new Error("the selector is closed");
+    if (this.#closed) throw new RuntimeError("the selector is closed");
   }
 }
 
 function checkEvents(events: number): void {
   if (!Number.isInteger(events) || events <= 0 || (events & ~(EVENT_READ | EVENT_WRITE)) !== 0) {
-    throw new Error(`events must be EVENT_READ, EVENT_WRITE or both, not ${events}`);
+    throw new RangeError(`events must be EVENT_READ, EVENT_WRITE or both, not ${events}`);
   }
 }
