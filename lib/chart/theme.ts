@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { PlotOptions } from "../_package_types.ts";
 import type * as Plot from "@observablehq/plot";
 
 /**
@@ -80,7 +81,7 @@ export const theme = {
  * console.log(options.width); // 720
  * ```
  */
-export function themed(options: Plot.PlotOptions): Plot.PlotOptions {
+export function themed(options: PlotOptions): PlotOptions {
   const style = typeof options.style === "string" ? options.style : {
     fontFamily: theme.fontFamily,
     fontSize: `${theme.fontSize}px`,

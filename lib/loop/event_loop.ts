@@ -331,12 +331,18 @@ export class EventLoop {
     sweepUnretrieved(this);
   }
 
-  /** @returns Whether the loop is running (inside {@link runForever}). */
+  /**
+   * Whether the loop is running (inside {@link runForever}).
+   * @returns `true` while running.
+   */
   isRunning(): boolean {
     return this.#running;
   }
 
-  /** @returns Whether {@link close} was called. */
+  /**
+   * Whether {@link close} was called.
+   * @returns `true` once closed.
+   */
   isClosed(): boolean {
     return this.#closed;
   }
@@ -612,7 +618,10 @@ export class EventLoop {
     this.#exceptionHandler = handler;
   }
 
-  /** @returns The handler set with {@link setExceptionHandler}, or `null` for the default one. */
+  /**
+   * The custom exception handler.
+   * @returns The handler set with {@link setExceptionHandler}, or `null` for the default one.
+   */
   getExceptionHandler(): ExceptionHandler | null {
     return this.#exceptionHandler;
   }

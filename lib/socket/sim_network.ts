@@ -81,7 +81,10 @@ export class SimNetwork implements Network {
   #nextPort = 40000;
   #random: () => number;
 
-  /** @param options Latency, bandwidth, seed, jitter, buffer size, loop. */
+  /**
+   * Makes a network with no listeners yet.
+   * @param options Latency, bandwidth, seed, jitter, buffer size, loop.
+   */
   constructor(options: SimNetworkOptions = {}) {
     this.latency = options.latency ?? 0.05;
     this.bandwidth = options.bandwidth ?? Infinity;
