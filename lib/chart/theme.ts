@@ -6,7 +6,6 @@
  * @module
  */
 import type { PlotOptions } from "../_package_types.ts";
-import type * as Plot from "@observablehq/plot";
 
 /**
  * Colours, fonts and sizes shared by every chart in the course.

@@ -4,7 +4,6 @@
  * @module
  */
 import type { PlotMark } from "../_package_types.ts";
-import type * as Plot from "@observablehq/plot";
 import type { Chart } from "./chart.ts";
 import { renderPlot } from "./render_plot.ts";
 import { theme } from "./theme.ts";

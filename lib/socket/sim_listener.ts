@@ -7,7 +7,7 @@
 import { BlockingIOError, SocketClosedError } from "./errors.ts";
 import type { SimNetwork } from "./sim_network.ts";
 import { SimSocket } from "./sim_socket.ts";
-import type { Address, ListeningSocket, StreamSocket } from "./types.ts";
+import type { Address, ListeningSocket } from "./types.ts";
 import { Watchers } from "./watchers.ts";
 
 /** A listening socket of a {@link SimNetwork}. */

@@ -44,8 +44,6 @@ export interface SimNetworkOptions {
   loop?: EventLoop;
 }
 
-const EMPTY = new Uint8Array(0);
-
 /**
  * A simulated network. `listen(port)` and `connect(port)` return sockets that
  * behave like {@link TcpListener} and {@link TcpSocket}, so the loop's

@@ -8,7 +8,6 @@
 import {
   BlockingIOError,
   BrokenPipeError,
-  ConnectionRefusedError,
   ConnectionResetError,
   SocketClosedError,
 } from "./errors.ts";
