@@ -40,19 +40,16 @@ export type DoneCallback<T> = (future: Future<T>) => any;
 export class Future<T = unknown> {
   /** @ignore */
   _loop: EventLoop;
-  /** @ignore */
-  _state = PENDING;
-  /** @ignore */
-  _result: T | undefined = undefined;
+  #state = PENDING;
+  #result: T | undefined = undefined;
   /** @ignore */
   _exception: unknown = undefined;
   /**
    * Whom to tell when done, in the order they asked: done callbacks, and tasks waiting with
    * `yield*` (a task is queued to run its next step rather than called).
-   * @ignore
    */
   // deno-lint-ignore no-explicit-any
-  _callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
+  #callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
   /** @ignore */
   _cancelMessage: string | undefined = undefined;
   /**
@@ -153,7 +150,7 @@ export class Future<T = unknown> {
    * ```
    */
   done(): boolean {
-    return this._state !== PENDING;
+    return this.#state !== PENDING;
   }
 
   /**
@@ -169,7 +166,7 @@ export class Future<T = unknown> {
    * ```
    */
   cancelled(): boolean {
-    return this._state === CANCELLED;
+    return this.#state === CANCELLED;
   }
 
   /**
@@ -186,8 +183,8 @@ export class Future<T = unknown> {
    * ```
    */
   result(): T {
-    const state = this._state;
-    if (state === FINISHED) return this._result as T;
+    const state = this.#state;
+    if (state === FINISHED) return this.#result as T;
     if (state === CANCELLED) throw this._makeCancelledError();
     if (state === PENDING) {
       throw new InvalidStateError("the result is not ready yet: wait for the future first");
@@ -210,7 +207,7 @@ export class Future<T = unknown> {
    * ```
    */
   exception(): unknown {
-    const state = this._state;
+    const state = this.#state;
     if (state === CANCELLED) throw this._makeCancelledError();
     if (state === PENDING) {
       throw new InvalidStateError("the exception is not set yet: wait for the future first");
@@ -233,10 +230,10 @@ export class Future<T = unknown> {
    * ```
    */
   setResult(value: T): void {
-    this._checkPending();
-    this._result = value;
-    this._state = FINISHED;
-    this._scheduleCallbacks();
+    this.#checkPending();
+    this.#result = value;
+    this.#state = FINISHED;
+    this.#scheduleCallbacks();
   }
 
   /**
@@ -254,11 +251,11 @@ export class Future<T = unknown> {
    * ```
    */
   setException(exception: unknown): void {
-    this._checkPending();
+    this.#checkPending();
     this._exception = exception;
-    this._state = FAILED;
+    this.#state = FAILED;
     trackUnretrieved(this, exception);
-    this._scheduleCallbacks();
+    this.#scheduleCallbacks();
   }
 
   /**
@@ -274,10 +271,10 @@ export class Future<T = unknown> {
    * ```
    */
   cancel(msg?: string): boolean {
-    if (this._state !== PENDING) return false;
-    this._state = CANCELLED;
+    if (this.#state !== PENDING) return false;
+    this.#state = CANCELLED;
     this._cancelMessage = msg;
-    this._scheduleCallbacks();
+    this.#scheduleCallbacks();
     return true;
   }
 
@@ -298,12 +295,12 @@ export class Future<T = unknown> {
    * ```
    */
   addDoneCallback(callback: DoneCallback<T>): void {
-    if (this._state !== PENDING) {
+    if (this.#state !== PENDING) {
       this._loop.callSoon(callback, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [callback];
+    } else if (this.#callbacks === null) {
+      this.#callbacks = [callback];
     } else {
-      this._callbacks.push(callback);
+      this.#callbacks.push(callback);
     }
   }
 
@@ -322,11 +319,11 @@ export class Future<T = unknown> {
    * ```
    */
   removeDoneCallback(callback: DoneCallback<T>): number {
-    const callbacks = this._callbacks;
+    const callbacks = this.#callbacks;
     if (callbacks === null) return 0;
     const kept = callbacks.filter((cb) => cb !== callback);
     const removed = callbacks.length - kept.length;
-    this._callbacks = kept.length === 0 ? null : kept;
+    this.#callbacks = kept.length === 0 ? null : kept;
     return removed;
   }
 
@@ -375,7 +372,7 @@ export class Future<T = unknown> {
 
   /** A short description, e.g. `<Future pending>`. */
   toString(): string {
-    return `<${this.constructor.name} ${STATE_NAMES[this._state]}>`;
+    return `<${this.constructor.name} ${STATE_NAMES[this.#state]}>`;
   }
 
   /**
@@ -394,8 +391,8 @@ export class Future<T = unknown> {
    * @ignore
    */
   _addWaiter(task: Runnable): void {
-    if (this._callbacks === null) this._callbacks = [task];
-    else this._callbacks.push(task);
+    if (this.#callbacks === null) this.#callbacks = [task];
+    else this.#callbacks.push(task);
   }
 
   /**
@@ -403,7 +400,7 @@ export class Future<T = unknown> {
    * @ignore
    */
   _hasException(): boolean {
-    return this._state === FAILED;
+    return this.#state === FAILED;
   }
 
   /**
@@ -414,23 +411,19 @@ export class Future<T = unknown> {
     return undefined;
   }
 
-  /** @ignore */
-  _checkPending(): void {
-    if (this._state !== PENDING) {
+  #checkPending(): void {
+    if (this.#state !== PENDING) {
       throw new InvalidStateError(
-        `invalid state: the future is already ${STATE_NAMES[this._state]}`,
+        `invalid state: the future is already ${STATE_NAMES[this.#state]}`,
       );
     }
   }
 
-  /**
-   * Schedules every done callback (never calls them now).
-   * @ignore
-   */
-  _scheduleCallbacks(): void {
-    const callbacks = this._callbacks;
+  /** Schedules every done callback (never calls them now). */
+  #scheduleCallbacks(): void {
+    const callbacks = this.#callbacks;
     if (callbacks === null) return;
-    this._callbacks = null;
+    this.#callbacks = null;
     const loop = this._loop;
     for (let i = 0; i < callbacks.length; i++) {
       const callback = callbacks[i];

@@ -44,8 +44,7 @@ let taskCounter = 0;
  * ```
  */
 export class Task<T = unknown> extends Future<T> implements Runnable {
-  /** @ignore */
-  _coro: Coroutine<T>;
+  #coro: Coroutine<T>;
   /** @ignore */
   _name: string;
   /**
@@ -58,23 +57,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _tracedName: string | null = null;
-  /**
-   * The future this task waits for, if any.
-   * @ignore
-   */
-  _futWaiter: Future<unknown> | null = null;
-  /**
-   * Throw CancelledError into the coroutine at its next step.
-   * @ignore
-   */
-  _mustCancel = false;
-  /** @ignore */
-  _numCancelsRequested = 0;
-  /**
-   * An error to throw into the coroutine at its next step.
-   * @ignore
-   */
-  _throwNext: unknown = NOTHING;
+  /** The future this task waits for, if any. */
+  #waitingFor: Future<unknown> | null = null;
+  /** Throw CancelledError into the coroutine at its next step. */
+  #mustCancel = false;
+  #numCancelsRequested = 0;
+  /** An error to throw into the coroutine at its next step. */
+  #throwNext: unknown = NOTHING;
 
   /**
    * Prefer `loop.createTask(coro)`. The first step is scheduled with
@@ -88,7 +77,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
     const target = loop ?? getRunningLoop();
     super(target);
-    this._coro = coro;
+    this.#coro = coro;
     this._id = ++taskCounter;
     this._name = options.name ?? `Task-${this._id}`;
     target._scheduleRunnable(this);
@@ -139,7 +128,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   getCoro(): Coroutine<T> {
-    return this._coro;
+    return this.#coro;
   }
 
   /**
@@ -160,10 +149,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
-    this._numCancelsRequested++;
+    this.#numCancelsRequested++;
     // Cancel what we wait for: the wakeup then throws CancelledError for us.
-    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
-    this._mustCancel = true;
+    if (this.#waitingFor !== null && this.#waitingFor.cancel(msg)) return true;
+    this.#mustCancel = true;
     this._cancelMessage = msg;
     return true;
   }
@@ -182,7 +171,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   cancelling(): number {
-    return this._numCancelsRequested;
+    return this.#numCancelsRequested;
   }
 
   /**
@@ -200,11 +189,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) {
-      this._numCancelsRequested--;
-      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    if (this.#numCancelsRequested > 0) {
+      this.#numCancelsRequested--;
+      if (this.#numCancelsRequested === 0) this.#mustCancel = false;
     }
-    return this._numCancelsRequested;
+    return this.#numCancelsRequested;
   }
 
   /**
@@ -263,17 +252,17 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @returns The step's outcome (SUSPENDED, DONE, FAILED, CANCELLED) for the trace.
    */
   #step(loop: EventLoop): number {
-    let error = this._throwNext;
-    this._throwNext = NOTHING;
-    if (this._mustCancel) {
-      this._mustCancel = false;
+    let error = this.#throwNext;
+    this.#throwNext = NOTHING;
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
       error = this._makeCancelledError();
     }
-    this._futWaiter = null;
+    this.#waitingFor = null;
     loop._currentTask = this as Task<unknown>;
     let step: IteratorResult<unknown, T>;
     try {
-      step = error === NOTHING ? this._coro.next() : this._coro.throw(error);
+      step = error === NOTHING ? this.#coro.next() : this.#coro.throw(error);
     } catch (thrown) {
       loop._currentTask = null;
       loop._tasks.delete(this as Task<unknown>);
@@ -288,9 +277,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     loop._currentTask = null;
     if (step.done) {
       loop._tasks.delete(this as Task<unknown>);
-      if (this._mustCancel) {
+      if (this.#mustCancel) {
         // cancel() came after the coroutine's last wait: asyncio cancels anyway
-        this._mustCancel = false;
+        this.#mustCancel = false;
         super.cancel(this._cancelMessage);
         return CANCELLED;
       }
@@ -312,19 +301,19 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     } else if (awaited instanceof Future && awaited._blocking) {
       awaited._blocking = false;
       if (awaited._loop !== loop) {
-        this._throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
+        this.#throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
         loop._scheduleRunnable(this);
       } else if (awaited === this) {
-        this._throwNext = new RuntimeError(`${this} cannot wait for itself`);
+        this.#throwNext = new RuntimeError(`${this} cannot wait for itself`);
         loop._scheduleRunnable(this);
       } else {
-        this._futWaiter = awaited;
+        this.#waitingFor = awaited;
         if (awaited.done()) loop._scheduleRunnable(this);
         else awaited._addWaiter(this);
-        if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
+        if (this.#mustCancel && awaited.cancel(this._cancelMessage)) this.#mustCancel = false;
       }
     } else {
-      this._throwNext = new RuntimeError(badYieldMessage(awaited));
+      this.#throwNext = new RuntimeError(badYieldMessage(awaited));
       loop._scheduleRunnable(this);
     }
   }

@@ -34,8 +34,7 @@ export interface Runnable {
 export class Handle implements Runnable {
   /** @ignore */
   _callback: Callback | null;
-  /** @ignore */
-  _args: unknown[] | undefined;
+  #args: unknown[] | undefined;
   /** @ignore */
   _loop: EventLoop;
   /** @ignore */
@@ -50,7 +49,7 @@ export class Handle implements Runnable {
    */
   constructor(callback: Callback, args: unknown[] | undefined, loop: EventLoop) {
     this._callback = callback;
-    this._args = args;
+    this.#args = args;
     this._loop = loop;
   }
 
@@ -69,7 +68,7 @@ export class Handle implements Runnable {
     this._cancelled = true;
     // Drop the references so a cancelled handle keeps nothing alive.
     this._callback = null;
-    this._args = undefined;
+    this.#args = undefined;
   }
 
   /**
@@ -96,7 +95,7 @@ export class Handle implements Runnable {
     if (callback === null) return; // cancelled
     const tracer = this._loop._tracer;
     if (tracer !== null) tracer.callback(callback);
-    const args = this._args;
+    const args = this.#args;
     if (args === undefined) callback();
     else callback(...args);
   }

@@ -157,7 +157,7 @@ export class SimSocket implements StreamSocket {
     this.#recvBuffered -= out.length;
     // The window opens again: the sender hears of it one latency later.
     const peer = this._peer;
-    if (peer) this.#network._loop.callLater(this.#network.latency, () => peer._windowOpened());
+    if (peer) this.#network._loop.callLater(this.#network.latency, () => peer.#windowOpened());
     return out;
   }
 
@@ -226,8 +226,7 @@ export class SimSocket implements StreamSocket {
     return Promise.resolve();
   }
 
-  /** @ignore */
-  _windowOpened(): void {
+  #windowOpened(): void {
     this.#pump();
   }
 
@@ -271,13 +270,12 @@ export class SimSocket implements StreamSocket {
         return;
       }
       if (segment) this.#inFlight -= segment.length;
-      peer._deliver(segment);
+      peer.#deliver(segment);
     };
     loop.callAt(at, arrive);
   }
 
-  /** @ignore */
-  _deliver(segment: Uint8Array | null): void {
+  #deliver(segment: Uint8Array | null): void {
     if (this.#closed || this.#error) return; // nobody reads any more: dropped
     if (segment === null) this.#eof = true;
     else {

@@ -464,14 +464,6 @@ export class TcpSocket implements StreamSocket {
     chunks.length = 0; // the same array again next time: one allocation less per write
     return buffer.subarray(0, total);
   }
-
-  /**
-   * Tells the watchers to re-check: used by {@link TcpListener} once the socket is queued.
-   * @ignore
-   */
-  _notify(): void {
-    this.#watchers.notify();
-  }
 }
 
 /**
