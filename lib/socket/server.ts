@@ -170,8 +170,14 @@ export class Server {
    * @returns A coroutine to `yield*`.
    */
   *serveForever(): Coroutine<void> {
+    // A future of its own, as asyncio's: cancelling a task cancels the future it waits on,
+    // and that must not be the server's own `#closed`.
+    const serving = this.#loop.createFuture<void>();
+    this.#closed.addDoneCallback(() => {
+      if (!serving.done()) serving.setResult();
+    });
     try {
-      yield* this.#closed;
+      yield* serving;
     } catch (error) {
       if (error instanceof CancelledError) this.close();
       throw error;
