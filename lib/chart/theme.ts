@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type * as Plot from "@observablehq/plot";
+import type { PlotOptions } from "../_package_types.ts";
 
 /**
  * Colours, fonts and sizes shared by every chart in the course.
@@ -83,7 +83,7 @@ export const theme = {
  * console.log(options.width); // 940
  * ```
  */
-export function themed(options: Plot.PlotOptions): Plot.PlotOptions {
+export function themed(options: PlotOptions): PlotOptions {
   const style = typeof options.style === "string" ? options.style : {
     fontFamily: theme.fontFamily,
     fontSize: `${theme.fontSize}px`,

@@ -26,3 +26,10 @@ export {
 export { type RemoteSlowServer, startRemoteSlowServer } from "./remote_slow_server.ts";
 export { type TimedWrites, timeWrites, type TimeWritesOptions } from "./timed_write.ts";
 export { fileBurst, socketBurst } from "./io_bursts.ts";
+export {
+  type ComputePool,
+  type ComputeServe,
+  type ComputeSession,
+  type ComputeSessionOptions,
+  runComputeSession,
+} from "./compute_session.ts";

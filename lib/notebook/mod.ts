@@ -8,6 +8,13 @@
  */
 export { check, type CheckOptions } from "./check.ts";
 export { hint, type HintOptions } from "./hint.ts";
+export {
+  type ExerciseHints,
+  HINT_STATE_PATH,
+  type HintState,
+  HintStateSchema,
+  readHintState,
+} from "./hint_state.ts";
 export { type Check, defineChecks, type ExerciseChecks } from "./define_checks.ts";
 export { CheckFailure, fail, type FailureDetails } from "./check_failure.ts";
 export {
@@ -18,6 +25,7 @@ export {
   expectOrder,
   show,
 } from "./expect.ts";
+export { expectPrediction, type PredictionOptions, type Truth } from "./predict.ts";
 export { runChecks, type RunChecksOptions } from "./run_checks.ts";
 export {
   expectConcurrentTasks,
@@ -37,6 +45,9 @@ export {
   ErrorKindSchema,
 } from "./outcome.ts";
 export {
+  CONCEPT_COUNT,
+  type ExerciseKind,
+  ExerciseKindSchema,
   type ExerciseManifest,
   ExerciseManifestSchema,
   parseManifest,
