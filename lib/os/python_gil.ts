@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import type { SchemaOutput } from "../_package_types.ts";
 import { simulateGil } from "../scheduler/simulate_gil.ts";
 
 const runSchema = z.object({
@@ -15,7 +16,10 @@ const runSchema = z.object({
   cpu: z.number().nonnegative(),
 });
 
-/** What `python_gil.py` prints, checked before use. */
+/**
+ * What `python_gil.py` prints, checked before use.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const pythonGilSchema = z.object({
   version: z.string(),
   implementation: z.string(),
@@ -28,7 +32,7 @@ export const pythonGilSchema = z.object({
 });
 
 /** CPython's measurements: its version, GIL status, and three runs of the same two jobs. */
-export type PythonGil = z.infer<typeof pythonGilSchema>;
+export type PythonGil = SchemaOutput<typeof pythonGilSchema>;
 
 /** Options for {@linkcode measurePythonGil}. */
 export interface PythonGilOptions {
