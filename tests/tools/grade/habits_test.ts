@@ -41,12 +41,8 @@ Deno.test("a copy of a chapter is graded when named, and listed by --list", asyn
       const mine = report.exercises.find((e) => e.id === ID)!;
       assert.equal(mine.status, "passed", mine.message);
       assert.equal(mine.notebook, COPY);
-      // Every exercise of the chapter, graded from the copy.
       const chapter = (await listExercises()).filter((m) => m.notebook === NOTEBOOK);
-      assert.deepEqual(
-        report.exercises.map((e) => e.id).sort(),
-        chapter.map((m) => m.id).sort(),
-      );
+      assert.deepEqual(report.exercises.map((e) => e.id).sort(), chapter.map((m) => m.id).sort());
       const listed = await runGrade([
         "--list",
         "--notebooks",
