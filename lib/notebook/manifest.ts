@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
 
 /** A JavaScript identifier, as the exercise cell declares it at top level. */
@@ -13,11 +14,12 @@ const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, "must be a JavaScript 
  * What the sandboxed grading process may do beyond computing; none by default.
  * - `net-loopback`: TCP to and from 127.0.0.1 only (`--allow-net=127.0.0.1`), for socket exercises.
  * - `run-deno`: start Deno subprocesses (`--allow-run=<deno>`), for process exercises.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const PermissionSchema = z.enum(["net-loopback", "run-deno"]);
 
 /** One grant the manifest may ask for; see {@linkcode PermissionSchema}. */
-export type Permission = z.infer<typeof PermissionSchema>;
+export type Permission = SchemaOutput<typeof PermissionSchema>;
 
 /** The number of concepts in the course's checklist (`COURSE.md`, 1 to 18). */
 export const CONCEPT_COUNT = 18;
@@ -55,6 +57,7 @@ export type ExerciseKind = z.infer<typeof ExerciseKindSchema>;
  *   "hints": ["Synchronous code runs first, to the end.", "..."]
  * }
  * ```
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const ExerciseManifestSchema = z.strictObject({
   /** Folder name under `exercises/`: the notebook number, a dash, a slug. */
@@ -88,7 +91,7 @@ export const ExerciseManifestSchema = z.strictObject({
 });
 
 /** A parsed, defaulted manifest. */
-export type ExerciseManifest = z.infer<typeof ExerciseManifestSchema>;
+export type ExerciseManifest = SchemaOutput<typeof ExerciseManifestSchema>;
 
 /**
  * Parses the text of an `exercise.json`, naming the file in any error.

@@ -63,3 +63,4 @@ export {
 } from "./exercise_files.ts";
 export { type Classified, classifyError, EXIT_ATTEMPT } from "./classify_error.ts";
 export { escapeHtml, type HtmlMimeBundle, HtmlOutput } from "./display.ts";
+export { table, type TableOptions } from "./table.ts";
