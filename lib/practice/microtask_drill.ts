@@ -10,18 +10,29 @@ import type { Drill } from "./drill.ts";
 
 /** One statement: a log, or a callback queued one of three ways (which may queue more). */
 export interface Statement {
+  /** What the statement (or its callback) logs. */
   letter: string;
+  /** A plain log, or a callback queued as a macrotask (setTimeout) or a microtask. */
   how: "log" | "setTimeout" | "then" | "queueMicrotask";
+  /** What the callback queues when it runs, in order. */
   then: Statement[];
 }
 
 /** One microtask problem: the statements of the script, in order. */
 export interface MicrotaskProblem {
+  /** The script's statements, in order. */
   program: Statement[];
 }
 
 /** Where each letter ran: the script itself, a microtask or a macrotask. */
-type Ran = { letter: string; from: "script" | "microtask" | "macrotask"; queued: string[] };
+export interface Ran {
+  /** The letter logged. */
+  letter: string;
+  /** What ran it. */
+  from: "script" | "microtask" | "macrotask";
+  /** What it queued, in words. */
+  queued: string[];
+}
 
 /**
  * The order of the logs by the rules: the script runs to its end; then every

@@ -47,7 +47,9 @@ export interface WorkedSolution extends Worked {
 
 /** A practice problem: show it, check answers, ask for the worked solution. */
 export interface Practice {
+  /** The kind of problem. */
   kind: PracticeKind;
+  /** The problem's number. */
   seed: number;
   /** The question in words. */
   question: string;
