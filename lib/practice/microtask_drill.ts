@@ -10,27 +10,27 @@ import type { Drill } from "./drill.ts";
 
 /** One statement: a log, or a callback queued one of three ways (which may queue more). */
 export interface Statement {
-  /** What the statement (or its callback) logs. */
+  /** The letter it logs. */
   letter: string;
-  /** A plain log, or a callback queued as a macrotask (setTimeout) or a microtask. */
+  /** Logged right away, or from a callback queued with `setTimeout`, `.then` or `queueMicrotask`. */
   how: "log" | "setTimeout" | "then" | "queueMicrotask";
-  /** What the callback queues when it runs, in order. */
+  /** What the callback does when it runs (statements queued from inside it). */
   then: Statement[];
 }
 
 /** One microtask problem: the statements of the script, in order. */
 export interface MicrotaskProblem {
-  /** The script's statements, in order. */
+  /** The script's statements, top to bottom. */
   program: Statement[];
 }
 
-/** Where each letter ran: the script itself, a microtask or a macrotask. */
+/** Where a letter ran: the script itself, a microtask or a macrotask. */
 export interface Ran {
   /** The letter logged. */
   letter: string;
-  /** What ran it. */
+  /** Which part of the loop ran it. */
   from: "script" | "microtask" | "macrotask";
-  /** What it queued, in words. */
+  /** The letters its callback queued. */
   queued: string[];
 }
 

@@ -47,9 +47,9 @@ export interface WorkedSolution extends Worked {
 
 /** A practice problem: show it, check answers, ask for the worked solution. */
 export interface Practice {
-  /** The kind of problem. */
+  /** Which drill. */
   kind: PracticeKind;
-  /** The problem's number. */
+  /** The seed that made this problem: the same seed, the same problem. */
   seed: number;
   /** The question in words. */
   question: string;
