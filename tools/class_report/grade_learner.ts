@@ -1,0 +1,48 @@
+/**
+ * Grades one learner's folder with the course's own grader (`deno task grade
+ * --json`, run on their notebooks and their progress file) and saves the
+ * report where `deno task class-report` collects it.
+ *
+ * @module
+ */
+import { GradeReportSchema } from "../grade/report_schema.ts";
+import { PROGRESS_FILE, REPORT_FILE } from "./collect.ts";
+
+const GRADER = new URL("../grade/main.ts", import.meta.url).pathname;
+
+/**
+ * Runs the grader on a learner's notebooks and writes `.course/grade.json`
+ * in their folder.
+ *
+ * @param learnerDir the learner's folder (their copy of the notebooks)
+ * @returns the report's total
+ * @throws Error with the grader's output when it fails or prints no report
+ */
+export async function gradeLearner(learnerDir: string): Promise<{ points: number; max: number }> {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      GRADER,
+      "--json",
+      "--notebooks",
+      learnerDir,
+      "--progress",
+      `${learnerDir}/${PROGRESS_FILE}`,
+    ],
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(stdout);
+  if (code !== 0) {
+    throw new Error(
+      `grading ${learnerDir} failed (exit ${code}):\n${new TextDecoder().decode(stderr)}`,
+    );
+  }
+  const report = GradeReportSchema.parse(JSON.parse(text));
+  await Deno.mkdir(`${learnerDir}/.course`, { recursive: true });
+  await Deno.writeTextFile(`${learnerDir}/${REPORT_FILE}`, JSON.stringify(report, null, 2) + "\n");
+  return report.total;
+}
