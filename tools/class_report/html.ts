@@ -136,9 +136,9 @@ figure, svg { margin: 1.5em 0; display: block; }
   }. Points per learner and exercise: <a href="${escape(data.csvName)}">${
     escape(data.csvName)
   }</a>.</p>
-${completionChart(data.chapters)}
-${failedChart(data.failed)}
-${misconceptionChart(data.groups)}
+<figure id="completion">${completionChart(data.chapters)}</figure>
+<figure id="most-failed">${failedChart(data.failed)}</figure>
+<figure id="misconception-chart">${misconceptionChart(data.groups)}</figure>
 <h2>Failing checks by misconception</h2>
 ${misconceptionTable(data.groups)}
 <h2>Learners without a report</h2>
