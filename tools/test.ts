@@ -3,7 +3,7 @@
  *
  * Type check and lint (both also of the notebooks' code cells), format check,
  * unit and grader tests, every notebook executed in real Jupyter with Deno's
- * kernel, then the browser test. Each step is a subprocess so that its own
+ * kernel, then the browser test, then the class on JupyterHub (tests/hub/). Each step is a subprocess so that its own
  * output streams through unchanged.
  *
  * @module
@@ -25,6 +25,7 @@ export const TEST_STEPS: readonly TestStep[] = [
   { name: "unit and grader tests", args: ["task", "unit"] },
   { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
   { name: "browser (e2e)", args: ["task", "e2e"] },
+  { name: "class on JupyterHub", args: ["task", "test:hub"] },
 ];
 
 async function runStep(step: TestStep): Promise<{ ok: boolean; seconds: number }> {
