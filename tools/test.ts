@@ -3,8 +3,8 @@
  *
  * Type check and lint (both also of the notebooks' code cells), format check,
  * unit and grader tests, every notebook executed in real Jupyter with Deno's
- * kernel, then the browser test, then the class on JupyterHub (tests/hub/). Each step is a subprocess so that its own
- * output streams through unchanged.
+ * kernel, then the browser test and the class on JupyterHub (tests/hub/).
+ * Each step is a subprocess so that its own output streams through unchanged.
  *
  * @module
  */
