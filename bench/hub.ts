@@ -113,8 +113,7 @@ function memoryOf(tree: { pid: number; ppid: number; command: string }[]) {
 }
 
 async function benchClass(size: number, cells: string[]) {
-  const dir = `${REPO_ROOT}/.course/bench-hub-${size}-${crypto.randomUUID().slice(0, 8)}`;
-  await Deno.mkdir(dir, { recursive: true });
+  const dir = await Deno.makeTempDir({ prefix: `course-bench-hub-${size}-` });
   const loadBefore = (await Deno.readTextFile("/proc/loadavg")).split(" ").slice(0, 3).join(" ");
   const hub = await startHubTask({ users: size, dir });
   try {

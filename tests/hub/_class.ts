@@ -1,16 +1,15 @@
 /**
- * Test helpers for a class on the hub: a throwaway class folder inside the
- * repository, and a solved exercise to save into a learner's notebook.
+ * Test helpers for a class on the hub: a throwaway class folder outside the
+ * repository (the learners' kernels must find the course through the
+ * generated deno.json alone), and a solved exercise for a learner's notebook.
  *
  * @module
  */
 import { REPO_ROOT } from "../../tools/hub/class_dir.ts";
 
-/** A fresh class folder under `.course/` (inside the repo, so kernels find deno.json). */
-export async function makeClassDir(prefix: string): Promise<string> {
-  const dir = `${REPO_ROOT}/.course/${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-  await Deno.mkdir(dir, { recursive: true });
-  return dir;
+/** A fresh, empty class folder in the temp folder. */
+export function makeClassDir(prefix: string): Promise<string> {
+  return Deno.makeTempDir({ prefix: `course-${prefix}-` });
 }
 
 /** A notebook as JSON, loosely typed for editing. */

@@ -98,7 +98,23 @@ Deno.test({
         },
       );
 
-      await t.step("grade each learner, then the class report", async () => {
+      await t.step("a learner grades in their own folder with deno task grade", async () => {
+        // What learner01 types in a terminal of their server (it starts in their folder).
+        const home = `${usersDirOf(dir)}/learner01`;
+        const { code, stdout } = await new Deno.Command(Deno.execPath(), {
+          args: ["task", "grade", EXERCISE],
+          cwd: home,
+          env: { NO_COLOR: "1" },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        assert.equal(code, 0);
+        assert.match(new TextDecoder().decode(stdout), /graded: 3 \/ 3 points/);
+        const progress = JSON.parse(await Deno.readTextFile(`${home}/.course/progress.json`));
+        assert.equal(progress.exercises[EXERCISE].status, "passed");
+      });
+
+      await t.step("the teacher grades everyone, then the class report", async () => {
         for (const name of learners) await gradeLearner(`${usersDirOf(dir)}/${name}`);
         // The teacher has logged in too, but never graded: listed, not dropped.
         const teacher = await logIn(hub.url, hub.settings.admin, password);

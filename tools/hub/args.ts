@@ -15,8 +15,8 @@ export const HUB_USAGE = `usage: deno task hub [--users N | --users FILE] [optio
   --admin NAME       the teacher's user, an admin of the hub (default teacher)
   --password PW      the shared password (default: a random one, printed;
                      or $COURSE_HUB_PASSWORD)
-  --dir DIR          the class folder, inside this repository (default .course/hub):
-                     DIR/users/<name>/ holds each learner's notebooks
+  --dir DIR          the class folder (default .course/hub): DIR/users/<name>/
+                     holds each learner's notebooks
   --help             this text`;
 
 /** What `deno task hub` was asked for. */

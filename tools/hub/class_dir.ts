@@ -1,12 +1,11 @@
 /**
  * Where a class lives: `.course/hub/` in the repository by default, with one
- * folder per learner under `users/`. It must be inside the repository, so
- * that a learner's kernel finds `deno.json` (and `@course/lib`) by walking up
- * from the notebook's folder, as the single-learner course does.
+ * folder per learner under `users/` (and, in `users/`, the `deno.json` that
+ * their kernels and `deno task grade` find: see learner_config.ts).
  *
  * @module
  */
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 
 /** The repository root, without a trailing `/`. */
 export const REPO_ROOT: string = resolve(new URL("../../", import.meta.url).pathname);
@@ -24,22 +23,13 @@ export function usersDirOf(classDir: string): string {
  *
  * @param dir the folder as typed, or undefined for the default
  * @param base the folder it is relative to
- * @returns an absolute path inside the repository
- * @throws Error when the folder lies outside the repository
+ * @returns an absolute path
  * @example
  * ```ts
  * resolveClassDir(undefined, "/tmp") === DEFAULT_CLASS_DIR; // true
+ * resolveClassDir("my-class", "/tmp"); // "/tmp/my-class"
  * ```
  */
 export function resolveClassDir(dir: string | undefined, base: string): string {
-  if (dir === undefined) return DEFAULT_CLASS_DIR;
-  const absolute = resolve(base, dir);
-  const inside = relative(REPO_ROOT, absolute);
-  if (inside.startsWith("..") || inside === "" || inside.startsWith("/")) {
-    throw new Error(
-      `--dir ${dir}: the class folder must be inside the repository (${REPO_ROOT}), ` +
-        `so that the learners' kernels find deno.json; try --dir .course/my-class`,
-    );
-  }
-  return absolute;
+  return dir === undefined ? DEFAULT_CLASS_DIR : resolve(base, dir);
 }

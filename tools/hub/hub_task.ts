@@ -32,7 +32,7 @@ export interface HubTask {
 export interface HubTaskOptions {
   /** `--users`: a count or a names file. */
   users: number | string;
-  /** The class folder, inside the repository. */
+  /** The class folder (absolute). */
   dir: string;
   /** The shared password (default: random). */
   password?: string;

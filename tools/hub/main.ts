@@ -7,12 +7,12 @@
  *
  * @module
  */
-import { ensureDenoKernel } from "../kernel/deno_kernel.ts";
-import { installCourseKernel } from "../kernel/course_kernel/install.ts";
 import { freePort } from "../kernel/jupyter_server.ts";
-import { HUB_USAGE, parseHubArgs } from "./args.ts";
+import { HUB_USAGE, type HubArgs, parseHubArgs } from "./args.ts";
 import { REPO_ROOT, resolveClassDir, usersDirOf } from "./class_dir.ts";
 import { ensureHub } from "./ensure_hub.ts";
+import { writeLearnerConfig } from "./learner_config.ts";
+import { learnerServerEnv } from "./server_env.ts";
 import type { HubSettings } from "./settings.ts";
 import { startHub } from "./start_hub.ts";
 
@@ -24,41 +24,31 @@ function randomPassword(): string {
   return [0, 4, 8].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
 
-/** Deno's cache folder, shared by every learner's kernel (their HOME differs). */
-async function denoDir(): Promise<string> {
-  const set = Deno.env.get("DENO_DIR");
-  if (set) return set;
-  const { stdout } = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json"],
-    stdout: "piped",
-    stderr: "null",
-  }).output();
-  return JSON.parse(new TextDecoder().decode(stdout)).denoDir;
-}
-
 /**
  * Runs the hub until Ctrl-C (SIGINT) or SIGTERM.
  *
  * @param argv the arguments after `deno task hub`
- * @returns the exit code: 0 after a clean stop, 1 when something had to be killed, 2 on bad usage
+ * @returns the exit code: 0 after a clean stop; 1 when setup failed, the hub died or a process
+ *   had to be killed; 2 on bad usage
  */
 export async function main(argv: string[]): Promise<number> {
+  let args: HubArgs;
+  try {
+    args = await parseHubArgs(argv);
+  } catch (e) {
+    console.error(`hub: ${(e as Error).message}\n\n${HUB_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HUB_USAGE);
+    return 0;
+  }
   let settings: HubSettings;
   try {
-    const args = await parseHubArgs(argv);
-    if (args.help) {
-      console.log(HUB_USAGE);
-      return 0;
-    }
     const classDir = resolveClassDir(args.dir, Deno.env.get("INIT_CWD") ?? Deno.cwd());
     await ensureHub();
-    const kernel = await ensureDenoKernel();
-    const course = await installCourseKernel({
-      jupyterDir: `${REPO_ROOT}/.course/jupyter`,
-      denoPath: kernel.denoPath,
-      logosFrom: kernel.specDir,
-    });
     await Deno.mkdir(classDir, { recursive: true });
+    await writeLearnerConfig(usersDirOf(classDir));
     settings = {
       hubDir: classDir,
       usersDir: usersDirOf(classDir),
@@ -72,17 +62,11 @@ export async function main(argv: string[]): Promise<number> {
       apiToken: crypto.randomUUID().replaceAll("-", "") + crypto.randomUUID().replaceAll("-", ""),
       startTimeout: 300,
       serverArgs: Deno.uid() === 0 ? ["--allow-root"] : [],
-      env: {
-        JUPYTER_PATH: course.env.JUPYTER_PATH,
-        DENO_DIR: await denoDir(),
-        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-        // The classic Notebook, as `deno task course` runs it (no jupyter_server here).
-        JUPYTERHUB_SINGLEUSER_APP: "notebook.notebookapp.NotebookApp",
-      },
+      env: await learnerServerEnv(),
     };
   } catch (e) {
-    console.error(`hub: ${(e as Error).message}\n\n${HUB_USAGE}`);
-    return 2;
+    console.error(`hub: ${(e as Error).message}`);
+    return 1;
   }
   const hub = await startHub(settings, { onLog: (line) => console.error(line) });
   let signalled = false;
