@@ -29,6 +29,8 @@ const CHAPTER = "01-async-io.ipynb";
 /** How many of the chapter's code cells each learner runs. */
 const CELLS = 3;
 const SAMPLE_MS = 500;
+/** How long one cell may take before the learner counts as failed. */
+const CELL_TIMEOUT_MS = 180_000;
 
 interface LearnerTiming {
   serverReady: number;
@@ -120,7 +122,7 @@ async function benchClass(size: number, cells: string[]) {
     const sampler = sampleCpu();
     const started = performance.now();
     // Each learner keeps their kernel open until all have run, so memory is read with all up.
-    const timings = await Promise.all(
+    const settled = await Promise.allSettled(
       hub.settings.learners.map((name) =>
         runLearnerKeepingKernel(hub.url, name, hub.settings.password, cells)
       ),
@@ -128,9 +130,14 @@ async function benchClass(size: number, cells: string[]) {
     const phase = (performance.now() - started) / 1000;
     const samples = sampler.stop();
     const memory = memoryOf(await descendants(Deno.pid));
-    await Promise.all(timings.map((t) => t.close()));
+    const timings = settled.flatMap((r) => r.status === "fulfilled" ? [r.value] : []);
+    const failures = settled.flatMap((r) => r.status === "rejected" ? [String(r.reason)] : []);
+    await Promise.all(timings.map((t) => t.close().catch(() => {})));
     const stopStart = performance.now();
     const { survivors, code } = await hub.stop();
+    await Deno.mkdir(`${REPO_ROOT}/out`, { recursive: true });
+    const logPath = `${REPO_ROOT}/out/bench-hub-${size}.log`;
+    await Deno.writeTextFile(logPath, hub.output());
     const stopSeconds = (performance.now() - stopStart) / 1000;
     const mean = (f: (s: CpuSample) => number) =>
       samples.reduce((a, s) => a + f(s), 0) / samples.length;
@@ -151,6 +158,8 @@ async function benchClass(size: number, cells: string[]) {
       saturated: samples.filter((s) => s.machine >= 1.9).length / samples.length,
       stopSeconds,
       left: survivors.length,
+      failures,
+      logPath,
       code,
     };
   } catch (e) {
@@ -179,12 +188,17 @@ async function runLearnerKeepingKernel(
   const serverReady = seconds();
   const kernel = await openKernel(learner, CHAPTER);
   let firstOutput = NaN;
-  for (const [i, cell] of cells.entries()) {
-    const run = await kernel.executor.execute(cell, 300_000);
-    if (run.status !== "ok") throw new Error(`${name}: cell ${i + 1} ended ${run.status}`);
-    if (run.outputs.length > 0 && Number.isNaN(firstOutput)) firstOutput = seconds();
+  try {
+    for (const [i, cell] of cells.entries()) {
+      const run = await kernel.executor.execute(cell, CELL_TIMEOUT_MS);
+      if (run.status !== "ok") throw new Error(`${name}: cell ${i + 1} ended ${run.status}`);
+      if (run.outputs.length > 0 && Number.isNaN(firstOutput)) firstOutput = seconds();
+    }
+    if (Number.isNaN(firstOutput)) throw new Error(`${name}: no cell showed any output`);
+  } catch (e) {
+    await kernel.close().catch(() => {});
+    throw new Error(`${name} after ${seconds().toFixed(0)} s: ${(e as Error).message}`);
   }
-  if (Number.isNaN(firstOutput)) throw new Error(`${name}: no cell showed any output`);
   const timing: LearnerTiming = { serverReady, firstOutput, cellsDone: seconds() };
   return { timing, close: () => kernel.close() };
 }
@@ -208,9 +222,11 @@ if (import.meta.main) {
   console.log(
     "| learners | load avg before | first output p50 / p99 / max (s) | server ready p50 (s) | kernel + cells to 1st output p50 (s) " +
       "| server PSS (MiB) | kernel PSS (MiB) | hub + proxy PSS (MiB) " +
-      "| busy cores: machine / hub / client / other | both cores busy | stop (s) | left |",
+      "| busy cores: machine / hub / client / other | both cores busy | stop (s) | left | failed |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  const failures: string[] = [];
+  const logs: string[] = [];
   for (const size of sizes) {
     const r = await benchClass(size, cells);
     const other = Math.max(0, r.machine - r.hubCores - r.client);
@@ -226,7 +242,11 @@ if (import.meta.main) {
         } ` +
         `| ${f(100 * r.saturated, 0)} % | ${f(r.stopSeconds)} | ${r.left}${
           r.code ? ` (exit ${r.code})` : ""
-        } |`,
+        } | ${r.failures.length} |`,
     );
+    for (const failure of r.failures) failures.push(`${r.size} learners: ${failure}`);
+    logs.push(r.logPath);
   }
+  for (const failure of failures) console.log(`failed: ${failure}`);
+  console.log(`\nthe hub's logs: ${logs.join(", ")}`);
 }

@@ -98,7 +98,7 @@ Deno.test({
         },
       );
 
-      await t.step("a learner grades in their own folder with deno task grade", async () => {
+      await t.step("a learner grades and submits in their own folder", async () => {
         // What learner01 types in a terminal of their server (it starts in their folder).
         const home = `${usersDirOf(dir)}/learner01`;
         const { code, stdout } = await new Deno.Command(Deno.execPath(), {
@@ -112,10 +112,21 @@ Deno.test({
         assert.match(new TextDecoder().decode(stdout), /graded: 3 \/ 3 points/);
         const progress = JSON.parse(await Deno.readTextFile(`${home}/.course/progress.json`));
         assert.equal(progress.exercises[EXERCISE].status, "passed");
+        // And hands it in for the class report.
+        const submitted = await new Deno.Command(Deno.execPath(), {
+          args: ["task", "submit"],
+          cwd: home,
+          env: { NO_COLOR: "1" },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        assert.equal(submitted.code, 0, new TextDecoder().decode(submitted.stderr));
+        assert.match(new TextDecoder().decode(submitted.stdout), /submitted: 3 \/ \d+ points/);
       });
 
-      await t.step("the teacher grades everyone, then the class report", async () => {
-        for (const name of learners) await gradeLearner(`${usersDirOf(dir)}/${name}`);
+      await t.step("the teacher grades the others, then the class report", async () => {
+        // learner01 has submitted; the teacher grades the two others from their folders.
+        for (const name of learners.slice(1)) await gradeLearner(`${usersDirOf(dir)}/${name}`);
         // The teacher has logged in too, but never graded: listed, not dropped.
         const teacher = await logIn(hub.url, hub.settings.admin, password);
         await startServer(teacher);

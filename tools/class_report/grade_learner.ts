@@ -1,10 +1,12 @@
 /**
  * Grades one learner's folder with the course's own grader (`deno task grade
  * --json`, run on their notebooks and their progress file) and saves the
- * report where `deno task class-report` collects it.
+ * report where `deno task class-report` collects it. Run directly, it is the
+ * learners' `deno task submit` (see tools/hub/learner_config.ts).
  *
  * @module
  */
+import { resolve } from "node:path";
 import { GradeReportSchema } from "../grade/report_schema.ts";
 import { PROGRESS_FILE, REPORT_FILE } from "./collect.ts";
 
@@ -45,4 +47,20 @@ export async function gradeLearner(learnerDir: string): Promise<{ points: number
   await Deno.mkdir(`${learnerDir}/.course`, { recursive: true });
   await Deno.writeTextFile(`${learnerDir}/${REPORT_FILE}`, JSON.stringify(report, null, 2) + "\n");
   return report.total;
+}
+
+if (import.meta.main) {
+  // `deno task submit` in a learner's folder: `deno task` runs in the folder of
+  // deno.json, INIT_CWD is where the learner typed it.
+  const dir = resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), Deno.args[0] ?? ".");
+  try {
+    const total = await gradeLearner(dir);
+    console.log(
+      `submitted: ${total.points} / ${total.max} points; your teacher's class report reads ` +
+        `${dir}/${REPORT_FILE}`,
+    );
+  } catch (e) {
+    console.error(`submit: ${(e as Error).message}`);
+    Deno.exit(1);
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * The `deno.json` above the learners' folders: the repository's import map
  * (so that `@course/lib` and the pinned npm packages resolve in every
- * learner's kernel), its lockfile, read-only, and a `grade` task that grades
- * the notebooks of the folder it is run from. Deno finds it by walking up from
+ * learner's kernel), its lockfile, read-only, and two tasks for the folder
+ * they are run from: `grade` (as a learner alone would) and `submit` (grade
+ * and save the report for the teacher's `deno task class-report`). Deno finds it by walking up from
  * a learner's notebook, wherever the class folder is.
  *
  * `deno run -A tools/hub/learner_config.ts DIR` writes `DIR/deno.json` (the
@@ -47,6 +48,7 @@ export function rebase(target: string, dir: string): string {
 export async function learnerConfig(dir: string): Promise<Record<string, unknown>> {
   const repo = RepoConfig.parse(JSON.parse(await Deno.readTextFile(`${REPO_ROOT}/deno.json`)));
   const grader = relative(dir, `${REPO_ROOT}/tools/grade/main.ts`);
+  const submit = relative(dir, `${REPO_ROOT}/tools/class_report/grade_learner.ts`);
   return {
     imports: Object.fromEntries(
       Object.entries(repo.imports).map(([name, target]) => [name, rebase(target, dir)]),
@@ -57,6 +59,8 @@ export async function learnerConfig(dir: string): Promise<Record<string, unknown
     tasks: {
       // `deno task` runs here; the grader resolves these paths from where the learner typed it.
       grade: `deno run -A ${grader} --notebooks . --progress .course/progress.json`,
+      // Grades everything and leaves the JSON report where the teacher's class report reads it.
+      submit: `deno run -A ${submit}`,
     },
   };
 }
