@@ -19,6 +19,8 @@ import { usersDirOf } from "../../tools/hub/class_dir.ts";
 import { gradeLearner } from "../../tools/class_report/grade_learner.ts";
 import { main as classReport } from "../../tools/class_report/main.ts";
 import { loadMisconceptions } from "../../tools/class_report/misconceptions.ts";
+import { launchBrowser } from "../e2e/browser.ts";
+import { SCREENSHOT_DIR } from "../e2e/screenshot.ts";
 import { escapeXml } from "../../lib/chart/_standalone.ts";
 import { describe, makeClassDir, type NotebookJson, solveExercise } from "./_class.ts";
 
@@ -158,6 +160,28 @@ Deno.test({
           `the misconception table names one of: ${[...named.values()].join(" | ")}`,
         );
       });
+
+      await t.step(
+        "the class report's charts show in a browser (screenshots/class-report.png)",
+        async () => {
+          const browser = await launchBrowser();
+          try {
+            const page = await browser.context.newPage();
+            await page.goto(`file://${dir}/report/class.html`);
+            for (const id of ["completion", "most-failed", "misconception-chart"]) {
+              const box = await page.locator(`#${id} svg`).first().boundingBox();
+              assert.ok(
+                box && box.width > 200 && box.height > 50,
+                `chart ${id}: ${JSON.stringify(box)}`,
+              );
+            }
+            await Deno.mkdir(SCREENSHOT_DIR, { recursive: true });
+            await page.screenshot({ path: `${SCREENSHOT_DIR}class-report.png`, fullPage: true });
+          } finally {
+            await browser.close();
+          }
+        },
+      );
 
       await t.step("a kernel left running when the teacher stops the hub", async () => {
         const kernel = await openKernel(logged[2], NOTEBOOK);

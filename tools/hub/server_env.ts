@@ -10,6 +10,7 @@
  */
 import { ensureDenoKernel } from "../kernel/deno_kernel.ts";
 import { installCourseKernel } from "../kernel/course_kernel/install.ts";
+import { RUN_TAG_VARIABLE } from "../setup/leftovers.ts";
 import { REPO_ROOT } from "./class_dir.ts";
 
 /** Deno's cache folder: every learner's kernel shares it (their HOME differs). */
@@ -37,7 +38,11 @@ export async function learnerServerEnv(): Promise<Record<string, string>> {
     denoPath: kernel.denoPath,
     logosFrom: kernel.specDir,
   });
+  // JupyterHub gives a learner's server only the variables it is told to; a
+  // test run's tag must reach the servers and kernels so it can find leftovers.
+  const tag = Deno.env.get(RUN_TAG_VARIABLE);
   return {
+    ...(tag ? { [RUN_TAG_VARIABLE]: tag } : {}),
     JUPYTER_PATH: course.env.JUPYTER_PATH,
     DENO_DIR: await denoDir(),
     PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
