@@ -25,10 +25,13 @@ function run({ waitAll }: Bindings) {
 export default defineChecks<Bindings>([
   {
     name: "waitAll is a generator function",
+    misconception:
+      "a plain or async function can be a coroutine of the course's loop (it must be a function* that waits with yield*)",
     run: ({ waitAll }) => expectGeneratorFunction(waitAll, "waitAll"),
   },
   {
     name: "ten 1-second waits finish at virtual second 1.0, not 10",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (bindings) =>
       expectVirtualTime(await run(bindings), 1, {
         tooSlow: "the waits ran one after another; start them all, then wait for them together",
@@ -37,10 +40,13 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the ten waits are in progress at the same time",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (bindings) => expectConcurrentTasks(await run(bindings), 10, "the ten waits"),
   },
   {
     name: "waitAll returns the ten results in order",
+    misconception:
+      "results come back in the order the work finishes, not in the order it was asked for",
     hidden: true,
     run: async (bindings) =>
       expectEqual(

@@ -29,6 +29,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "synchronous lines come first",
+    misconception:
+      "a callback or a continuation after await runs before the synchronous code that follows it",
     run: async ({ order }) =>
       expectOrder(
         Array.isArray(order) ? order.slice(0, 2) : order,
@@ -38,6 +40,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "the whole order matches what the program prints",
+    misconception:
+      "a callback or a continuation after await runs before the synchronous code that follows it",
     run: async ({ order }) => expectOrder(order, await trueOrder(), "order"),
   },
 ]);

@@ -51,10 +51,12 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the lines that wait for a device are I/O-bound",
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: ({ kinds }) => expectGroup(kinds, "io", "waits for the network or the disk"),
   },
   {
     name: "the lines that only compute are CPU-bound",
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: ({ kinds }) =>
       expectGroup(kinds, "cpu", "only works on strings in memory: the processor does it"),
   },

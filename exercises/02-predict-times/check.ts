@@ -46,6 +46,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "serial: wall time and CPU time (within 10 ms)",
+    misconception: "time spent waiting for I/O is counted as CPU time",
     run: ({ predictions }) =>
       expectTimes(
         predictions,
@@ -55,6 +56,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "concurrent: wall time and CPU time (within 10 ms)",
+    misconception: "time spent waiting for I/O is counted as CPU time",
     run: ({ predictions }) =>
       expectTimes(
         predictions,

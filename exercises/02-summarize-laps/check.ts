@@ -40,6 +40,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "ioMs and cpuMs add up the wall time of the I/O lines and of the CPU lines",
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: (bindings) => (field(bindings, "ioMs", ALL), field(bindings, "cpuMs", ALL)),
   },
   {
@@ -48,6 +49,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: 'bound is "io" when waiting took more time in total, else "cpu"',
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: (bindings) => field(bindings, "bound", ALL),
   },
 ]);

@@ -41,6 +41,8 @@ function runWithHog(hog: unknown): CooperativeResult {
 export default defineChecks<{ hog: unknown }>([
   {
     name: `the hog never keeps the CPU for more than ${MAX_TURN} units in one turn`,
+    misconception:
+      "a cooperative scheduler takes the CPU back by itself; in fact a task keeps it until it yields",
     run: ({ hog }) => {
       const result = runWithHog(hog);
       const turns = result.timeline.filter((s) => s.name === "hog").map((s) => s.end - s.start);

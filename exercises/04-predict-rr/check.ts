@@ -13,6 +13,7 @@ const NAMES = ["P1", "P2", "P3"] as const;
 export default defineChecks<{ completion: unknown; averageWaiting: unknown }>([
   {
     name: "each process completes when the simulator says",
+    misconception: "round robin runs each task to the end before the next one starts",
     run: ({ completion }) => {
       const got = completion as Record<string, unknown> | null;
       if (!got || NAMES.some((n) => typeof got[n] !== "number" || isNaN(got[n] as number))) {
@@ -27,6 +28,8 @@ export default defineChecks<{ completion: unknown; averageWaiting: unknown }>([
   },
   {
     name: "the average waiting time matches (within 0.01 ms)",
+    misconception:
+      "waiting time is counted from time zero, or with the running time in it, instead of the time ready but not running",
     run: ({ averageWaiting }) => {
       if (typeof averageWaiting !== "number" || isNaN(averageWaiting)) {
         fail(`averageWaiting needs a number of ms, got ${show(averageWaiting)}`);

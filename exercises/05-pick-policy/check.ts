@@ -30,10 +30,13 @@ function expectWinner(best: unknown, measure: "waiting" | "response"): void {
 export default defineChecks<{ best: unknown }>([
   {
     name: "the policy with the lowest average waiting time",
+    misconception: "the order in which jobs run does not change how long they wait on average",
     run: ({ best }) => expectWinner(best, "waiting"),
   },
   {
     name: "the policy with the lowest average response time",
+    misconception:
+      "waiting time is counted from time zero, or with the running time in it, instead of the time ready but not running",
     run: ({ best }) => expectWinner(best, "response"),
   },
 ]);

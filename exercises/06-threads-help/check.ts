@@ -25,6 +25,8 @@ function wrongJobs(helps: unknown, names: (keyof typeof JOBS)[]): string[] {
 export default defineChecks<{ helps: unknown }>([
   {
     name: "the purely CPU-bound and purely I/O-waiting jobs (A and B)",
+    misconception:
+      "threads of one CPython process run Python code on two cores at once despite the GIL",
     run: ({ helps }) => {
       const wrong = wrongJobs(helps, ["A", "B"]);
       if (wrong.length) fail(`wrong verdict for ${wrong.join(" and ")}: where is the GIL held?`);
@@ -32,6 +34,7 @@ export default defineChecks<{ helps: unknown }>([
   },
   {
     name: "the mixed jobs (C and D)",
+    misconception: "threads never help under the GIL, even while one of them waits for I/O",
     run: ({ helps }) => {
       const wrong = wrongJobs(helps, ["C", "D"]);
       if (wrong.length) {

@@ -23,6 +23,7 @@ function number(value: unknown, name: string): number {
 export default defineChecks<Bindings>([
   {
     name: "concurrentDone: the concurrent server",
+    misconception: "a server on one thread can only answer its clients one after another",
     run: async ({ concurrentDone }) =>
       expectClose(
         number(concurrentDone, "concurrentDone"),
@@ -35,6 +36,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "oneAtATimeDone: the one-at-a-time server",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async ({ oneAtATimeDone }) =>
       expectClose(
         number(oneAtATimeDone, "oneAtATimeDone"),

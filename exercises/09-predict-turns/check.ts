@@ -19,6 +19,7 @@ function letters(turns: unknown, which: string[]): Record<string, unknown> {
 export default defineChecks<Bindings>([
   {
     name: "A, C, D and E: the callbacks scheduled with callSoon and callLater(0)",
+    misconception: "a callback scheduled during a turn of the loop runs in that same turn",
     run: ({ turns }) => {
       const want = measureTurns();
       const keys = ["A", "C", "D", "E"];
@@ -27,6 +28,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "B, F and G: the timers for t=1 and what they schedule",
+    misconception:
+      "timers run in the order they were scheduled, not by deadline, or the loop waits in real time for them",
     run: ({ turns }) => {
       const want = measureTurns();
       const keys = ["B", "F", "G"];
