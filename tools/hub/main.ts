@@ -68,18 +68,26 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`hub: ${(e as Error).message}`);
     return 1;
   }
-  const hub = await startHub(settings, { onLog: (line) => console.error(line) });
+  // Listen before the hub starts: a Ctrl-C while it starts must still stop it
+  // (it runs in its own process group, so the terminal's signal reaches only us).
   let signalled = false;
-  const stopped = new Promise<void>((resolve) => {
-    const onSignal = () => {
-      if (signalled) return;
-      signalled = true;
-      console.error("\nhub: stopping the hub, the proxy and every learner's server");
-      resolve();
-    };
-    Deno.addSignalListener("SIGINT", onSignal);
-    Deno.addSignalListener("SIGTERM", onSignal);
-  });
+  let onStop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => onStop = resolve);
+  const onSignal = () => {
+    if (signalled) return;
+    signalled = true;
+    console.error("\nhub: stopping the hub, the proxy and every learner's server");
+    onStop();
+  };
+  Deno.addSignalListener("SIGINT", onSignal);
+  Deno.addSignalListener("SIGTERM", onSignal);
+  let hub;
+  try {
+    hub = await startHub(settings, { onLog: (line) => console.error(line) });
+  } catch (e) {
+    console.error(`hub: ${(e as Error).message}`);
+    return 1;
+  }
   console.log(`\nhub: the class is at ${hub.url}`);
   console.log(`hub: learners: ${settings.learners.join(", ")}; admin: ${settings.admin}`);
   console.log(`hub: shared password: ${settings.password}`);
@@ -93,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       ? `hub: stopped; ${survivors.length} process(es) had to be killed`
       : "hub: stopped; nothing left running",
   );
+  Deno.removeSignalListener("SIGINT", onSignal);
+  Deno.removeSignalListener("SIGTERM", onSignal);
   return survivors.length || !signalled ? 1 : 0;
 }
 
