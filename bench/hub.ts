@@ -13,7 +13,8 @@
  * - CPU: the machine's busy cores over the phase (mean, and the share of
  *   half-second samples with both cores busy: saturation), split into the
  *   hub's processes, this client, and everything else (other work on the
- *   machine, which this benchmark does not control)
+ *   machine, which this benchmark does not control), and the CPU seconds the
+ *   hub's processes spent per learner (what a login costs the machine)
  * - how long Ctrl-C took to stop it all, and whether anything was left
  *
  * @module
@@ -39,6 +40,8 @@ interface LearnerTiming {
 }
 
 interface CpuSample {
+  /** Length of the interval. */
+  seconds: number;
   machine: number;
   hub: number;
   client: number;
@@ -81,6 +84,7 @@ function sampleCpu(): { stop(): CpuSample[] } {
       };
       const wall = (now.t - last.t) / 1000;
       samples.push({
+        seconds: wall,
         machine: (now.m.busy - last.m.busy) / wall,
         hub: Math.max(0, now.h - last.h) / wall,
         client: (now.c - last.c) / wall,
@@ -154,6 +158,8 @@ async function benchClass(size: number, cells: string[]) {
       memory,
       machine: mean((s) => s.machine),
       hubCores: mean((s) => s.hub),
+      // The class's own CPU cost per learner: what the hub's processes used over the phase.
+      hubCpuPerLearner: samples.reduce((a, s) => a + s.hub * s.seconds, 0) / size,
       client: mean((s) => s.client),
       saturated: samples.filter((s) => s.machine >= 1.9).length / samples.length,
       stopSeconds,
@@ -222,9 +228,10 @@ if (import.meta.main) {
   console.log(
     "| learners | load avg before | first output p50 / p99 / max (s) | server ready p50 (s) | kernel + cells to 1st output p50 (s) " +
       "| server PSS (MiB) | kernel PSS (MiB) | hub + proxy PSS (MiB) " +
-      "| busy cores: machine / hub / client / other | both cores busy | stop (s) | left | failed |",
+      "| busy cores: machine / hub / client / other | both cores busy | hub CPU s per learner " +
+      "| stop (s) | left | failed |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   const failures: string[] = [];
   const logs: string[] = [];
   for (const size of sizes) {
@@ -240,9 +247,9 @@ if (import.meta.main) {
         `| ${f(r.memory.hub, 0)} | ${f(r.machine, 2)} / ${f(r.hubCores, 2)} / ${f(r.client, 2)} / ${
           f(other, 2)
         } ` +
-        `| ${f(100 * r.saturated, 0)} % | ${f(r.stopSeconds)} | ${r.left}${
-          r.code ? ` (exit ${r.code})` : ""
-        } | ${r.failures.length} |`,
+        `| ${f(100 * r.saturated, 0)} % | ${f(r.hubCpuPerLearner)} | ${
+          f(r.stopSeconds)
+        } | ${r.left}${r.code ? ` (exit ${r.code})` : ""} | ${r.failures.length} |`,
     );
     for (const failure of r.failures) failures.push(`${r.size} learners: ${failure}`);
     logs.push(r.logPath);
