@@ -103,10 +103,15 @@ Deno.test({
       await t.step("a learner grades and submits in their own folder", async () => {
         // What learner01 types in a terminal of their server (it starts in their folder).
         const home = `${usersDirOf(dir)}/learner01`;
+        // A terminal of the learner's server has no INIT_CWD; ours has the one `deno task
+        // test:hub` set, which a nested `deno task` would keep instead of the learner's folder.
+        const env: Record<string, string> = { ...Deno.env.toObject(), NO_COLOR: "1" };
+        delete env.INIT_CWD;
         const { code, stdout } = await new Deno.Command(Deno.execPath(), {
           args: ["task", "grade", EXERCISE],
           cwd: home,
-          env: { NO_COLOR: "1" },
+          clearEnv: true,
+          env,
           stdout: "piped",
           stderr: "piped",
         }).output();
@@ -118,7 +123,8 @@ Deno.test({
         const submitted = await new Deno.Command(Deno.execPath(), {
           args: ["task", "submit"],
           cwd: home,
-          env: { NO_COLOR: "1" },
+          clearEnv: true,
+          env,
           stdout: "piped",
           stderr: "piped",
         }).output();
