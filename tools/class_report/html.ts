@@ -30,6 +30,17 @@ export interface ClassReportData {
 /** How many bars the "most failed" and "misconceptions" charts show. */
 const TOP = 10;
 
+/** Whole-number ticks for a count axis (Plot would put ticks at 0.5 for small counts). */
+function countAxis(max: number): Record<string, unknown> {
+  const top = Math.max(1, max);
+  return {
+    label: "learners",
+    grid: true,
+    tickFormat: "d",
+    ...(top <= 10 ? { ticks: Array.from({ length: top + 1 }, (_, i) => i) } : {}),
+  };
+}
+
 function shorten(text: string, max = 70): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -63,7 +74,7 @@ function failedChart(failed: readonly FailedExercise[]): string {
     subtitle: "learners whose last grading did not pass the exercise",
     marginLeft: 220,
     height: 40 + 28 * Math.max(1, top.length),
-    x: { label: "learners", grid: true, tickFormat: "d" },
+    x: countAxis(Math.max(0, ...top.map((d) => d.learners))),
     y: { label: null, domain: top.map((d) => d.id) },
     marks: [
       Plot.barX(top, { y: "id", x: "learners", fill: theme.kinds["wait-gil"] }),
@@ -80,7 +91,7 @@ function misconceptionChart(groups: readonly MisconceptionGroup[]): string {
     marginLeft: 420,
     width: 960,
     height: 40 + 28 * Math.max(1, top.length),
-    x: { label: "learners", grid: true, tickFormat: "d" },
+    x: countAxis(Math.max(0, ...top.map((d) => d.learners))),
     y: { label: null, domain: top.map((d) => d.label) },
     marks: [Plot.barX(top, { y: "label", x: "learners", fill: theme.kinds.io }), Plot.ruleX([0])],
   }).svg;
