@@ -2,8 +2,9 @@
  * The course on JupyterHub, for real: `deno task hub --users 3`, each learner
  * logged in through the hub's REST API, their servers started, cells run in
  * their kernels through the hub's proxy; two of them save a solved exercise,
- * everyone is graded, and `deno task class-report` must show it in the CSV
- * and in the misconception table. Ctrl-C must leave no process behind.
+ * one grades and submits in their folder, the teacher grades the others, and
+ * `deno task class-report` must show it in the CSV, the misconception table
+ * and the charts. Ctrl-C, with a kernel still running, must leave nothing.
  */
 import assert from "node:assert/strict";
 import {
@@ -15,7 +16,7 @@ import {
   startServer,
 } from "../../tools/hub/hub_client.ts";
 import { startHubTask } from "../../tools/hub/hub_task.ts";
-import { usersDirOf } from "../../tools/hub/class_dir.ts";
+import { REPO_ROOT, usersDirOf } from "../../tools/hub/class_dir.ts";
 import { gradeLearner } from "../../tools/class_report/grade_learner.ts";
 import { main as classReport } from "../../tools/class_report/main.ts";
 import { loadMisconceptions } from "../../tools/class_report/misconceptions.ts";
@@ -46,7 +47,7 @@ Deno.test({
         await assert.rejects(logIn(hub.url, "learner01", `${password}-wrong`), /HTTP 403/);
         logged = await Promise.all(learners.map((name) => logIn(hub.url, name, password)));
         await Promise.all(logged.map((learner) => startServer(learner)));
-        const course = [...Deno.readDirSync("notebooks")].map((e) => e.name)
+        const course = [...Deno.readDirSync(`${REPO_ROOT}/notebooks`)].map((e) => e.name)
           .filter((n) => n.endsWith(".ipynb")).sort();
         for (const name of learners) {
           const own = [...Deno.readDirSync(`${usersDirOf(dir)}/${name}`)].map((e) => e.name)
