@@ -1,15 +1,13 @@
 /**
  * `ensureHub()`: make sure Debian's `jupyterhub` and its
- * `configurable-http-proxy` are installed, installing them with apt when we
- * run as root on Debian (as `deno task course` does for Jupyter), and printing
- * the command otherwise.
+ * `configurable-http-proxy` are installed (asking dpkg first), with Jupyter
+ * Notebook for the learners' servers: installed with apt when we run as root
+ * on Debian, as `deno task test` installs what it needs, and otherwise named
+ * with the exact command.
  *
  * @module
  */
-import { ensureJupyter } from "../kernel/jupyter.ts";
-
-/** The Debian packages of JupyterHub and its proxy. */
-export const HUB_DEBIAN_PACKAGES = ["jupyterhub", "node-configurable-http-proxy"];
+import { ensureSystem, JUPYTER, type SystemRequirement } from "../setup/system.ts";
 
 /**
  * Asks dpkg whether a package is installed.
@@ -32,67 +30,41 @@ export async function debianPackageInstalled(name: string): Promise<boolean> {
   }
 }
 
-/**
- * The command that installs JupyterHub on Debian.
- *
- * @param root whether we run as root (no sudo needed)
- * @returns a shell command line
- * @example
- * ```ts
- * hubInstallCommand(false); // "sudo apt-get update && sudo apt-get install -y jupyterhub ..."
- * ```
- */
-export function hubInstallCommand(root: boolean): string {
-  const sudo = root ? "" : "sudo ";
-  return `${sudo}apt-get update && ${sudo}apt-get install -y ${HUB_DEBIAN_PACKAGES.join(" ")}`;
-}
-
-async function apt(args: string[]): Promise<void> {
-  const { code } = await new Deno.Command("apt-get", {
-    args,
-    env: { DEBIAN_FRONTEND: "noninteractive" },
-    stdin: "null",
-    stdout: "inherit",
-    stderr: "inherit",
-  }).output();
-  if (code !== 0) throw new Error(`apt-get ${args.join(" ")} failed with exit code ${code}`);
-}
-
-async function missingPackages(): Promise<string[]> {
-  const missing: string[] = [];
-  for (const name of HUB_DEBIAN_PACKAGES) {
-    if (!(await debianPackageInstalled(name))) missing.push(name);
+async function runs(command: string, args: string[]): Promise<boolean> {
+  try {
+    const { code } = await new Deno.Command(command, {
+      args,
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+      // Debian's proxy finds its modules there only with Debian's own node.
+      env: { NODE_PATH: "/usr/share/nodejs" },
+    }).output();
+    return code === 0;
+  } catch {
+    return false;
   }
-  return missing;
 }
 
+/** JupyterHub and the proxy in front of it, from Debian. */
+export const JUPYTERHUB: SystemRequirement = {
+  name: "JupyterHub",
+  debianPackages: ["jupyterhub", "node-configurable-http-proxy"],
+  otherwise: "python3 -m pip install jupyterhub && npm install -g configurable-http-proxy",
+  // dpkg first; a hub installed some other way (pip, npm) counts when both commands run.
+  present: async () =>
+    (await debianPackageInstalled("jupyterhub") &&
+      await debianPackageInstalled("node-configurable-http-proxy")) ||
+    (await runs("jupyterhub", ["--version"]) &&
+      await runs("configurable-http-proxy", ["--version"])),
+};
+
 /**
- * Makes sure Jupyter Notebook (for the learners' servers), JupyterHub and
- * configurable-http-proxy are installed.
+ * Makes sure Jupyter Notebook and JupyterHub (with its proxy) are installed.
  *
  * @param log where progress and instructions go
- * @throws Error with the install command when they are missing and we may not install
+ * @throws MissingSystemPackages with the install command when they are missing and we may not install
  */
 export async function ensureHub(log: (line: string) => void = console.error): Promise<void> {
-  await ensureJupyter({ log });
-  const missing = await missingPackages();
-  if (missing.length === 0) return;
-  let debian = false;
-  try {
-    debian = (await Deno.stat("/etc/debian_version")).isFile;
-  } catch {
-    // not Debian
-  }
-  const root = Deno.uid() === 0;
-  const command = hubInstallCommand(root);
-  log(
-    `hub: ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not installed. Install with:`,
-  );
-  log(`  ${command}`);
-  if (!(debian && root)) throw new Error(`JupyterHub is not installed; run: ${command}`);
-  log("hub: running as root on Debian, so installing now");
-  await apt(["update"]);
-  await apt(["install", "-y", "--no-install-recommends", ...HUB_DEBIAN_PACKAGES]);
-  const still = await missingPackages();
-  if (still.length) throw new Error(`apt-get ran but ${still.join(", ")} is still not installed`);
+  await ensureSystem([JUPYTER, JUPYTERHUB], { log });
 }
