@@ -25,6 +25,26 @@ import { SCREENSHOT_DIR } from "../e2e/screenshot.ts";
 import { escapeXml } from "../../lib/chart/_standalone.ts";
 import { describe, makeClassDir, type NotebookJson, solveExercise } from "./_class.ts";
 
+/**
+ * Runs `deno <args>` in a learner's folder as a terminal of their server
+ * would: without the INIT_CWD that `deno task test:hub` set for us, which a
+ * nested `deno task` would keep instead of the learner's folder.
+ */
+async function inTerminal(home: string, args: string[]) {
+  const env: Record<string, string> = { ...Deno.env.toObject(), NO_COLOR: "1" };
+  delete env.INIT_CWD;
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: home,
+    clearEnv: true,
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return { code, stdout: text(stdout), stderr: text(stderr) };
+}
+
 /** The exercise two learners solve. */
 const EXERCISE = "01-concurrent-waits";
 const NOTEBOOK = "01-async-io.ipynb";
@@ -104,33 +124,15 @@ Deno.test({
       await t.step("a learner grades and submits in their own folder", async () => {
         // What learner01 types in a terminal of their server (it starts in their folder).
         const home = `${usersDirOf(dir)}/learner01`;
-        // A terminal of the learner's server has no INIT_CWD; ours has the one `deno task
-        // test:hub` set, which a nested `deno task` would keep instead of the learner's folder.
-        const env: Record<string, string> = { ...Deno.env.toObject(), NO_COLOR: "1" };
-        delete env.INIT_CWD;
-        const { code, stdout } = await new Deno.Command(Deno.execPath(), {
-          args: ["task", "grade", EXERCISE],
-          cwd: home,
-          clearEnv: true,
-          env,
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        assert.equal(code, 0);
-        assert.match(new TextDecoder().decode(stdout), /graded: 3 \/ 3 points/);
+        const graded = await inTerminal(home, ["task", "grade", EXERCISE]);
+        assert.equal(graded.code, 0, graded.stderr);
+        assert.match(graded.stdout, /graded: 3 \/ 3 points/);
         const progress = JSON.parse(await Deno.readTextFile(`${home}/.course/progress.json`));
         assert.equal(progress.exercises[EXERCISE].status, "passed");
         // And hands it in for the class report.
-        const submitted = await new Deno.Command(Deno.execPath(), {
-          args: ["task", "submit"],
-          cwd: home,
-          clearEnv: true,
-          env,
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        assert.equal(submitted.code, 0, new TextDecoder().decode(submitted.stderr));
-        assert.match(new TextDecoder().decode(submitted.stdout), /submitted: 3 \/ \d+ points/);
+        const submitted = await inTerminal(home, ["task", "submit"]);
+        assert.equal(submitted.code, 0, submitted.stderr);
+        assert.match(submitted.stdout, /submitted: 3 \/ \d+ points/);
       });
 
       await t.step("the teacher grades the others, then the class report", async () => {
