@@ -319,7 +319,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       } else {
         this._futWaiter = awaited;
         if (awaited.done()) loop._scheduleRunnable(this);
-        else awaited._addWaiter(this);
+        else {
+          awaited._addWaiter(this);
+          loop._tracer?.taskWaits(this, awaited);
+        }
         if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
       }
     } else {

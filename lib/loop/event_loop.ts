@@ -25,7 +25,12 @@ import { Deque } from "./deque.ts";
 import { TimerHeap } from "./timer_heap.ts";
 import { type Callback, Handle, type Runnable, TimerHandle } from "./handle.ts";
 import { type Clock, type ClockKind, RealClock, VirtualClock } from "./clock.ts";
-import { type TraceEvent, TraceRecorder } from "./trace.ts";
+import {
+  type QueueTraceEvent,
+  type TraceEvent,
+  type TraceOptions,
+  TraceRecorder,
+} from "./trace.ts";
 import { RuntimeError } from "./errors.ts";
 import { _peekRunningLoop, _setRunningLoop } from "./running.ts";
 import {
@@ -176,6 +181,7 @@ export class EventLoop {
     if (this._closed) throw closedError();
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this._ready.push(handle);
+    if (this._tracer !== null) this._tracer.readyScheduled(handle);
     return handle;
   }
 
@@ -474,8 +480,8 @@ export class EventLoop {
           this._cancelledTimers--;
           continue;
         }
-        if (this._tracer !== null) this._tracer.timerFired(timer);
         ready.push(timer);
+        if (this._tracer !== null) this._tracer.timerFired(timer);
       }
     }
 
@@ -722,8 +728,12 @@ export class EventLoop {
 
   /**
    * The recorded steps (with `trace: true`), oldest first, as plain objects
-   * (see `TraceEvent` in trace.ts); `[]` when tracing is off.
+   * (see `TraceEvent` in trace.ts); `[]` when tracing is off. With
+   * `{ queues: true }` it also returns the `QueueEvent`s (what joined the ready
+   * queue, cancelled timers, what each task waits for, watched sockets), from
+   * which `loopPlayer` works out the queues after every step.
    *
+   * @param options `queues: true` for the queue events too.
    * @returns The trace events.
    * @example
    * ```ts
@@ -734,8 +744,10 @@ export class EventLoop {
    * console.log(loop.trace()[0]); // { kind: "callback", loopTime: 0, realTime: ..., name: "hello" }
    * ```
    */
-  trace(): TraceEvent[] {
-    return this._tracer === null ? [] : this._tracer.events();
+  trace(): TraceEvent[];
+  trace(options: TraceOptions): QueueTraceEvent[];
+  trace(options: TraceOptions = {}): QueueTraceEvent[] {
+    return this._tracer === null ? [] : this._tracer.events(options);
   }
 
   /**
@@ -761,6 +773,7 @@ export class EventLoop {
   _scheduleRunnable(runnable: Runnable): void {
     if (this._closed) throw closedError();
     this._ready.push(runnable);
+    if (this._tracer !== null) this._tracer.readyScheduled(runnable as Task<unknown>);
   }
 
   /**

@@ -18,6 +18,7 @@ import { z } from "zod";
  * - `exit`: the code called `Deno.exit` or ended the process
  * - `output`: the code printed more than the output cap
  * - `crash`: the grading process failed for another reason (message says which)
+ * - `tamper`: the code changed a built-in the checks rely on (`Array.prototype.find`, ...)
  */
 export const ErrorKindSchema = z.enum([
   "notebook",
@@ -29,6 +30,7 @@ export const ErrorKindSchema = z.enum([
   "exit",
   "output",
   "crash",
+  "tamper",
 ]);
 
 /** One of {@linkcode ErrorKindSchema}'s values. */

@@ -47,12 +47,14 @@ export function* waitReady(loop: EventLoop, fileobj: Selectable, events: number)
     if (!future.done() && readyEvents(fileobj, events) !== 0) future.setResult(undefined);
   };
   const stop = fileobj.watch(() => loop.callSoonThreadsafe(check));
+  loop._tracer?.socketWatch(fileobj, events, true);
   // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
   const release = fileobj.native && loop.clock === "virtual" ? loop.keepAlive() : null;
   try {
     yield* future;
   } finally {
     stop();
+    loop._tracer?.socketWatch(fileobj, events, false);
     release?.();
   }
 }
@@ -117,7 +119,10 @@ export class ReadyWaiter {
     if (this.#future !== null && !this.#future.done()) {
       throw new RuntimeError("another task is already waiting for this socket");
     }
-    this.#stop ??= this.#fileobj.watch(this.#notified);
+    if (this.#stop === null) {
+      this.#stop = this.#fileobj.watch(this.#notified);
+      loop._tracer?.socketWatch(this.#fileobj, this.#events, true);
+    }
     const future = this.#future = loop.createFuture<void>();
     // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
     if (this.#fileobj.native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
@@ -126,8 +131,10 @@ export class ReadyWaiter {
 
   /** Stops watching the socket (a later {@link wait} starts again). */
   close(): void {
-    this.#stop?.();
+    if (this.#stop === null) return;
+    this.#stop();
     this.#stop = null;
+    this.#loop._tracer?.socketWatch(this.#fileobj, this.#events, false);
   }
 
   // Called by the socket, outside the loop: schedule one check, however many notifications come.
