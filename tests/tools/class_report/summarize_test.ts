@@ -10,7 +10,7 @@ import {
   mostFailedExercises,
   UNNAMED,
 } from "../../../tools/class_report/summarize.ts";
-import type { ExerciseReport } from "../../../tools/grade/report_schema.ts";
+import { type ExerciseReport, REPORT_VERSION } from "../../../tools/grade/report_schema.ts";
 
 const manifest = (id: string, notebook: string, points = 2) =>
   ({
@@ -38,6 +38,7 @@ function exercise(id: string, failing: string[] = []): ExerciseReport {
     max: 2,
     message: passed ? "" : `${failing[0]}: wrong`,
     error: null,
+    answerShown: false,
     checks: ["first", "second"].map((name) => ({
       name,
       hidden: false,
@@ -52,7 +53,7 @@ function learner(name: string, exercises: ExerciseReport[]): LearnerResult {
   const points = exercises.reduce((a, e) => a + e.points, 0);
   return {
     learner: name,
-    report: { total: { points, max: 2 * exercises.length }, exercises },
+    report: { version: REPORT_VERSION, total: { points, max: 2 * exercises.length }, exercises },
     problem: null,
   };
 }
