@@ -29,6 +29,7 @@ const RepoConfig = z.object({
  * @returns the rewritten target
  * @example
  * ```ts
+ * import { REPO_ROOT } from "./class_dir.ts";
  * rebase("./lib/mod.ts", `${REPO_ROOT}/.course/hub/users`); // "../../../lib/mod.ts"
  * ```
  */
