@@ -38,12 +38,21 @@ export async function gradeLearner(learnerDir: string): Promise<{ points: number
     stderr: "piped",
   }).output();
   const text = new TextDecoder().decode(stdout);
-  if (code !== 0) {
+  // 0: everything passed; 1: something failed, which is a report too. Anything else is not.
+  if (code !== 0 && code !== 1) {
     throw new Error(
       `grading ${learnerDir} failed (exit ${code}):\n${new TextDecoder().decode(stderr)}`,
     );
   }
-  const report = GradeReportSchema.parse(JSON.parse(text));
+  let report;
+  try {
+    report = GradeReportSchema.parse(JSON.parse(text));
+  } catch (e) {
+    throw new Error(
+      `grading ${learnerDir} printed no report (${(e as Error).message}):\n` +
+        new TextDecoder().decode(stderr),
+    );
+  }
   await Deno.mkdir(`${learnerDir}/.course`, { recursive: true });
   await Deno.writeTextFile(`${learnerDir}/${REPORT_FILE}`, JSON.stringify(report, null, 2) + "\n");
   return report.total;
