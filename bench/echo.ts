@@ -1,21 +1,23 @@
 /**
- * `deno task bench echo`: three echo servers on 127.0.0.1, one after another,
+ * `deno task bench echo`: four echo servers on 127.0.0.1, one after another,
  * under the same load: the course's own (`tools/echo.ts`, teaching loop and
- * streams), native Deno (`_echo_native.ts`, `pipeTo`), and CPython's asyncio
- * streams (`_echo_asyncio.py`). The load generator (`_load.ts`) runs in its own
+ * streams), native Deno (`_echo_native.ts`, `pipeTo`), CPython's asyncio
+ * streams (`_echo_asyncio.py`), and the same asyncio server on uvloop (Debian's
+ * `python3-uvloop` with `/usr/bin/python3`; the row is left out, with a note, where
+ * uvloop is missing). The load generator (`_load.ts`) runs in its own
  * process: 1,000 and then 10,000 concurrent connections, each sending 100
  * lines of 64 bytes one at a time and checking every echo.
  *
- * Fair to all three, and repeatable:
+ * Fair to all four, and repeatable:
  * - **One core each.** The server under test is pinned to one CPU and the load
  *   generator to another (`taskset`). Sharing cores, the two fought for them and
  *   throughput swung up to 3x between runs; pinned, each gets a whole core, so
- *   msg/s measures the server's single-core capacity (all three servers do their
+ *   msg/s measures the server's single-core capacity (all four servers do their
  *   work on one thread; Deno's helper threads share the server's core). Without
  *   two CPUs (or with `--no-pin`) nothing is pinned, and the header says so.
  * - **Median of several runs, taken in turns.** Each server is started fresh for
  *   every run (`--runs`, default 3); the servers take turns (course, native,
- *   asyncio, course, ...), so a host that slows down for a while slows all three
+ *   asyncio, uvloop, course, ...), so a host that slows down for a while slows all four
  *   alike. Every column of the table is the median over a server's runs; errors
  *   are summed; the msg/s range shows how steady the runs were.
  * - **The same limits.** Each server runs under `prlimit` with the file limit
@@ -33,7 +35,7 @@
  * Bounded: each load stops after its messages or `--timeout` seconds (120).
  *
  * Flags (through `deno task bench echo`, write them `--runs=1`): `--connections=1000,10000`,
- * `--lines=100`, `--runs=3`, `--timeout=120`, `--servers=course,native,asyncio` (a subset, for
+ * `--lines=100`, `--runs=3`, `--timeout=120`, `--servers=course,native,asyncio,uvloop` (a subset, for
  * quick looks), `--no-pin`.
  *
  * @module
@@ -41,6 +43,8 @@
 import type { LoadResult } from "./_load.ts";
 
 const here = new URL(".", import.meta.url).pathname;
+/** The interpreter with Debian's python3-uvloop. */
+const UVLOOP_PYTHON = "/usr/bin/python3";
 const root = new URL("..", import.meta.url).pathname;
 
 interface ServerSpec {
@@ -48,6 +52,8 @@ interface ServerSpec {
   key: string;
   name: string;
   cmd: string[];
+  /** Text the server's "listening on" line must contain (the event loop it reports). */
+  expect?: string;
   /** How to stop it: the course server shuts down on Ctrl-C; the references simply stop. */
   signal: Deno.Signal;
 }
@@ -80,6 +86,16 @@ const SERVERS: ServerSpec[] = [
     key: "asyncio",
     name: "CPython asyncio",
     cmd: ["python3", `${here}_echo_asyncio.py`, "--port", "0"],
+    expect: "asyncio.",
+    signal: "SIGTERM",
+  },
+  {
+    // The same asyncio streams server on uvloop (libuv, in C): what an asyncio user picks for
+    // speed. Debian's python3-uvloop, hence Debian's python3.
+    key: "uvloop",
+    name: "CPython asyncio + uvloop",
+    cmd: [UVLOOP_PYTHON, `${here}_echo_asyncio.py`, "--port", "0", "--loop", "uvloop"],
+    expect: "uvloop.Loop",
     signal: "SIGTERM",
   },
 ];
@@ -90,6 +106,15 @@ function flag(name: string, fallback: string): string {
   if (joined !== undefined) return joined.slice(name.length + 3);
   const i = Deno.args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : fallback;
+}
+
+async function hasUvloop(): Promise<boolean> {
+  try {
+    const out = await new Deno.Command(UVLOOP_PYTHON, { args: ["-c", "import uvloop"] }).output();
+    return out.success;
+  } catch {
+    return false; // no such interpreter
+  }
 }
 
 async function hardFileLimit(): Promise<number> {
@@ -133,6 +158,10 @@ async function startServer(spec: ServerSpec, nofile: number, where: Placement) {
     text += value;
   }
   const port = Number(text.match(/listening on .*:(\d+)/)![1]);
+  if (spec.expect !== undefined && !text.includes(spec.expect)) {
+    child.kill(spec.signal);
+    throw new Error(`${spec.name} runs on the wrong event loop: ${text.trim()}`);
+  }
   // Keep reading its log (connects, disconnects) so that a full pipe never blocks it.
   const drained = (async () => {
     while (!(await lines.read()).done);
@@ -235,7 +264,14 @@ if (import.meta.main) {
   const nofile = await hardFileLimit();
   const loads = flag("connections", "1000,10000").split(",").map(Number);
   const runs = Number(flag("runs", "3"));
-  const keys = flag("servers", SERVERS.map((s) => s.key).join(",")).split(",");
+  const asked = flag("servers", "");
+  const keys = (asked || SERVERS.map((s) => s.key).join(",")).split(",");
+  if (!asked && !(await hasUvloop())) {
+    console.log(
+      `no uvloop row: ${UVLOOP_PYTHON} cannot import uvloop (Debian: apt-get install python3-uvloop)`,
+    );
+    keys.splice(keys.indexOf("uvloop"), 1);
+  }
   const servers = SERVERS.filter((s) => keys.includes(s.key));
   const where = placement(!Deno.args.includes("--no-pin"));
   console.log(
@@ -246,7 +282,7 @@ if (import.meta.main) {
   const rate = new Map<string, number>();
   let failed = false;
   for (const connections of loads) {
-    // Round robin (course, native, asyncio, course, ...), so that a machine that slows down or
+    // Round robin (course, native, asyncio, uvloop, course, ...), so that a machine that slows down or
     // speeds up for a while (a shared host) colours every server's runs alike.
     const done = new Map<ServerSpec, Run[]>(servers.map((spec) => [spec, []]));
     for (let i = 0; i < runs; i++) {
@@ -290,10 +326,14 @@ if (import.meta.main) {
     const course = rate.get(`course@${connections}`);
     const native = rate.get(`native@${connections}`);
     const python = rate.get(`asyncio@${connections}`);
+    const uvloop = rate.get(`uvloop@${connections}`);
     if (course === undefined) continue;
     const parts = [];
     if (python !== undefined) {
       parts.push(`course / CPython asyncio = ${(course / python).toFixed(2)}x (target >= 2)`);
+    }
+    if (uvloop !== undefined) {
+      parts.push(`course / asyncio + uvloop = ${(course / uvloop).toFixed(2)}x (no target)`);
     }
     if (native !== undefined) {
       parts.push(`course / native Deno = ${(course / native * 100).toFixed(0)}% (target >= 50%)`);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { PlotOptions } from "../_package_types.ts";
 import * as Plot from "@observablehq/plot";
 import { Chart } from "./chart.ts";
 import { createPlotDocument } from "./document.ts";
@@ -33,7 +34,7 @@ export interface RenderOptions {
  * console.log(chart.svg.startsWith("<svg xmlns=")); // true
  * ```
  */
-export function renderPlot(options: Plot.PlotOptions, render: RenderOptions = {}): Chart {
+export function renderPlot(options: PlotOptions, render: RenderOptions = {}): Chart {
   const element = Plot.plot({ ...themed(options), document: createPlotDocument() });
   const title = typeof options.title === "string" ? options.title : undefined;
   const description = render.description ?? title ?? options.ariaLabel ?? "Observable Plot chart";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type * as Plot from "@observablehq/plot";
+import type { PlotMark } from "../_package_types.ts";
 import type { Chart } from "./chart.ts";
 import { renderPlot } from "./render_plot.ts";
 import { theme } from "./theme.ts";
@@ -31,7 +31,7 @@ export interface TimelineOptions extends ToTimelineOptions {
   /** Width in pixels. Default: the theme's width. */
   width?: number;
   /** More Plot marks to draw on top (annotations, rules). */
-  marks?: Plot.Markish[];
+  marks?: PlotMark[];
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { PlotMark, PlotScaleOptions } from "../_package_types.ts";
 import * as Plot from "@observablehq/plot";
 import {
   BAR_KIND_LABELS,
@@ -56,7 +57,7 @@ const INSET: Record<BarKind, number> = {
 export function kindColorScale(
   kinds: readonly BarKind[],
   withPreemption: boolean,
-): Plot.ScaleOptions {
+): PlotScaleOptions {
   // Always the same legend order, whatever order the kinds first appear in.
   const ordered = (Object.keys(INSET) as BarKind[]).filter((k) => kinds.includes(k));
   const domain = ordered.map((k) => BAR_KIND_LABELS[k]);
@@ -78,7 +79,7 @@ export function kindColorScale(
  * console.log(marks.length); // 1
  * ```
  */
-export function barMarks(bars: readonly TimelineBar[]): Plot.Markish[] {
+export function barMarks(bars: readonly TimelineBar[]): PlotMark[] {
   const kinds = [...new Set(bars.map((b) => b.kind))];
   return kinds.map((kind) =>
     Plot.barX(bars.filter((b) => b.kind === kind), {
@@ -114,7 +115,7 @@ export function barMarks(bars: readonly TimelineBar[]): Plot.Markish[] {
  * console.log(marks.length); // 1
  * ```
  */
-export function barLabels(bars: readonly TimelineBar[], pxPerUnit: number): Plot.Markish[] {
+export function barLabels(bars: readonly TimelineBar[], pxPerUnit: number): PlotMark[] {
   const charPx = theme.fontSize * 0.62;
   const fits = bars.filter((b) =>
     b.label && b.kind === "cpu" && (b.end - b.start) * pxPerUnit >= b.label.length * charPx + 6
@@ -144,7 +145,7 @@ export function barLabels(bars: readonly TimelineBar[], pxPerUnit: number): Plot
  * console.log(marks.length); // 1
  * ```
  */
-export function preemptionTicks(bars: readonly TimelineBar[]): Plot.Markish[] {
+export function preemptionTicks(bars: readonly TimelineBar[]): PlotMark[] {
   const preempted = bars.filter((b) => b.preempted);
   if (preempted.length === 0) return [];
   return [
@@ -171,7 +172,7 @@ export function preemptionTicks(bars: readonly TimelineBar[]): Plot.Markish[] {
  * console.log(markerMarks([{ lane: "event loop", at: 1, label: "timer fired" }]).length); // 1
  * ```
  */
-export function markerMarks(markers: readonly TimelineMarker[]): Plot.Markish[] {
+export function markerMarks(markers: readonly TimelineMarker[]): PlotMark[] {
   // One mark per kind of instant, nudged apart vertically so that a timer firing
   // and its callback running at the same moment both stay visible.
   const labels = [...new Set(markers.map((m) => m.label))];
@@ -207,7 +208,7 @@ export function timeAxis(
   bars: readonly TimelineBar[],
   unit: string,
   markers: readonly TimelineMarker[] = [],
-): Plot.ScaleOptions {
+): PlotScaleOptions {
   const times = [...bars.flatMap((b) => [b.start, b.end]), ...markers.map((m) => m.at)];
   const lo = Math.min(0, ...times);
   const hi = Math.max(...times, lo + 1);

@@ -9,7 +9,6 @@ import type { Future } from "./future.ts";
 /**
  * Wakes whoever waits on `waiter`, once.
  * @param waiter A future used as a signal.
- * @returns Nothing.
  */
 export function releaseWaiter(waiter: Future<void>): void {
   if (!waiter.done()) waiter.setResult(undefined);

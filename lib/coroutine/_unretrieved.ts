@@ -32,7 +32,6 @@ function contextFor(future: Future<unknown>, exception: unknown): ExceptionConte
  * Starts watching a future that just failed.
  * @param future The failed future.
  * @param exception Its exception.
- * @returns Nothing.
  */
 export function trackUnretrieved(future: Future<unknown>, exception: unknown): void {
   const loop = future.getLoop();
@@ -45,7 +44,6 @@ export function trackUnretrieved(future: Future<unknown>, exception: unknown): v
 /**
  * Stops watching: somebody retrieved the exception.
  * @param future The future.
- * @returns Nothing.
  */
 export function markRetrieved(future: Future<unknown>): void {
   const ref = future._unretrievedRef;
@@ -58,7 +56,6 @@ export function markRetrieved(future: Future<unknown>): void {
 /**
  * Reports every still-unretrieved exception of `loop`'s futures (at close).
  * @param loop The loop that closes.
- * @returns Nothing.
  */
 export function sweepUnretrieved(loop: EventLoop): void {
   for (const ref of [...loop._unretrieved]) {

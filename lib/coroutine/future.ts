@@ -11,8 +11,10 @@ import { getRunningLoop } from "../loop/running.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import { markRetrieved, trackUnretrieved } from "./_unretrieved.ts";
 
+// A future's states, asyncio's PENDING / FINISHED / CANCELLED, with FINISHED split in two so
+// that result() knows whether to return or throw without a second field.
 const PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
-const STATE_NAMES = ["PENDING", "FINISHED", "FINISHED (with an exception)", "CANCELLED"];
+const STATE_NAMES = ["pending", "finished", "finished (with an exception)", "cancelled"];
 
 /** A done callback: called, on a later turn, with the future once it is done. */
 // deno-lint-ignore no-explicit-any
@@ -38,23 +40,16 @@ export type DoneCallback<T> = (future: Future<T>) => any;
 export class Future<T = unknown> {
   /** @ignore */
   _loop: EventLoop;
-  /** @ignore */
-  _state = PENDING;
-  /** @ignore */
-  _result: T | undefined = undefined;
+  #state = PENDING;
+  #result: T | undefined = undefined;
   /** @ignore */
   _exception: unknown = undefined;
   /**
-   * Done callbacks, or tasks waiting on this future (scheduled directly).
-   * @ignore
+   * Whom to tell when done, in the order they asked: done callbacks, and tasks waiting with
+   * `yield*` (a task is queued to run its next step rather than called).
    */
   // deno-lint-ignore no-explicit-any
-  _callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
-  /**
-   * The one task waiting, when it came before any done callback: the usual case gets no array.
-   * @ignore
-   */
-  _waiter: Runnable | null = null;
+  #callbacks: (((future: any) => unknown) | Runnable)[] | null = null;
   /** @ignore */
   _cancelMessage: string | undefined = undefined;
   /**
@@ -155,7 +150,7 @@ export class Future<T = unknown> {
    * ```
    */
   done(): boolean {
-    return this._state !== PENDING;
+    return this.#state !== PENDING;
   }
 
   /**
@@ -171,7 +166,7 @@ export class Future<T = unknown> {
    * ```
    */
   cancelled(): boolean {
-    return this._state === CANCELLED;
+    return this.#state === CANCELLED;
   }
 
   /**
@@ -188,10 +183,12 @@ export class Future<T = unknown> {
    * ```
    */
   result(): T {
-    const state = this._state;
-    if (state === FINISHED) return this._result as T;
+    const state = this.#state;
+    if (state === FINISHED) return this.#result as T;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("Result is not ready.");
+    if (state === PENDING) {
+      throw new InvalidStateError("the result is not ready yet: wait for the future first");
+    }
     markRetrieved(this);
     throw this._exception;
   }
@@ -210,9 +207,11 @@ export class Future<T = unknown> {
    * ```
    */
   exception(): unknown {
-    const state = this._state;
+    const state = this.#state;
     if (state === CANCELLED) throw this._makeCancelledError();
-    if (state === PENDING) throw new InvalidStateError("Exception is not set.");
+    if (state === PENDING) {
+      throw new InvalidStateError("the exception is not set yet: wait for the future first");
+    }
     if (state === FINISHED) return null;
     markRetrieved(this);
     return this._exception;
@@ -222,7 +221,6 @@ export class Future<T = unknown> {
    * Marks the future done with `value` and schedules its done callbacks.
    *
    * @param value The result.
-   * @returns Nothing.
    * @throws {InvalidStateError} If the future is already done.
    * @example
    * ```ts
@@ -232,10 +230,10 @@ export class Future<T = unknown> {
    * ```
    */
   setResult(value: T): void {
-    this._checkPending();
-    this._result = value;
-    this._state = FINISHED;
-    this._scheduleCallbacks();
+    this.#checkPending();
+    this.#result = value;
+    this.#state = FINISHED;
+    this.#scheduleCallbacks();
   }
 
   /**
@@ -244,7 +242,6 @@ export class Future<T = unknown> {
    * of it when the future is garbage collected or the loop closes.
    *
    * @param exception The error.
-   * @returns Nothing.
    * @throws {InvalidStateError} If the future is already done.
    * @example
    * ```ts
@@ -254,11 +251,11 @@ export class Future<T = unknown> {
    * ```
    */
   setException(exception: unknown): void {
-    this._checkPending();
+    this.#checkPending();
     this._exception = exception;
-    this._state = FAILED;
+    this.#state = FAILED;
     trackUnretrieved(this, exception);
-    this._scheduleCallbacks();
+    this.#scheduleCallbacks();
   }
 
   /**
@@ -274,10 +271,10 @@ export class Future<T = unknown> {
    * ```
    */
   cancel(msg?: string): boolean {
-    if (this._state !== PENDING) return false;
-    this._state = CANCELLED;
+    if (this.#state !== PENDING) return false;
+    this.#state = CANCELLED;
     this._cancelMessage = msg;
-    this._scheduleCallbacks();
+    this.#scheduleCallbacks();
     return true;
   }
 
@@ -287,7 +284,6 @@ export class Future<T = unknown> {
    * already done.
    *
    * @param callback Called as `callback(future)`.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -299,12 +295,12 @@ export class Future<T = unknown> {
    * ```
    */
   addDoneCallback(callback: DoneCallback<T>): void {
-    if (this._state !== PENDING) {
+    if (this.#state !== PENDING) {
       this._loop.callSoon(callback, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [callback];
+    } else if (this.#callbacks === null) {
+      this.#callbacks = [callback];
     } else {
-      this._callbacks.push(callback);
+      this.#callbacks.push(callback);
     }
   }
 
@@ -323,11 +319,11 @@ export class Future<T = unknown> {
    * ```
    */
   removeDoneCallback(callback: DoneCallback<T>): number {
-    const callbacks = this._callbacks;
+    const callbacks = this.#callbacks;
     if (callbacks === null) return 0;
     const kept = callbacks.filter((cb) => cb !== callback);
     const removed = callbacks.length - kept.length;
-    this._callbacks = kept.length === 0 ? null : kept;
+    this.#callbacks = kept.length === 0 ? null : kept;
     return removed;
   }
 
@@ -350,7 +346,10 @@ export class Future<T = unknown> {
    * Makes `yield* future` wait for the future inside a coroutine and evaluate
    * to its result (or throw its exception): the spelling of `await future`.
    *
-   * @returns An iterator that yields the future once if it is pending.
+   * asyncio's `Future.__await__`, line for line: a pending future hands itself
+   * to the task driving the coroutine, which resumes it once the future is done.
+   *
+   * @returns A generator that yields the future once if it is pending.
    * @example
    * ```ts
    * import { EventLoop, type Future } from "@course/lib";
@@ -363,16 +362,17 @@ export class Future<T = unknown> {
    * console.log(await loop.runUntilComplete(double(f))); // 42
    * ```
    */
-  [Symbol.iterator](): Iterator<Future<T>, T, unknown> {
-    // A small iterator object, not a generator: every `yield*` on a future makes one, and a
-    // suspended generator (a frame and its registers) costs more to make and to resume
-    // (asyncio's C `FutureIter` saves the same way).
-    return new FutureIter(this);
+  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (!this.done()) {
+      this._blocking = true; // tells the task this came from `yield*`, not a bare `yield`
+      yield this; // the task suspends here until the future is done
+    }
+    return this.result();
   }
 
   /** A short description, e.g. `<Future pending>`. */
   toString(): string {
-    return `<${this.constructor.name} ${STATE_NAMES[this._state].toLowerCase()}>`;
+    return `<${this.constructor.name} ${STATE_NAMES[this.#state]}>`;
   }
 
   /**
@@ -391,9 +391,8 @@ export class Future<T = unknown> {
    * @ignore
    */
   _addWaiter(task: Runnable): void {
-    if (this._waiter === null && this._callbacks === null) this._waiter = task;
-    else if (this._callbacks === null) this._callbacks = [task];
-    else this._callbacks.push(task);
+    if (this.#callbacks === null) this.#callbacks = [task];
+    else this.#callbacks.push(task);
   }
 
   /**
@@ -401,7 +400,7 @@ export class Future<T = unknown> {
    * @ignore
    */
   _hasException(): boolean {
-    return this._state === FAILED;
+    return this.#state === FAILED;
   }
 
   /**
@@ -412,66 +411,25 @@ export class Future<T = unknown> {
     return undefined;
   }
 
-  /** @ignore */
-  _checkPending(): void {
-    if (this._state !== PENDING) {
+  #checkPending(): void {
+    if (this.#state !== PENDING) {
       throw new InvalidStateError(
-        `invalid state: the future is already ${STATE_NAMES[this._state]}`,
+        `invalid state: the future is already ${STATE_NAMES[this.#state]}`,
       );
     }
   }
 
-  /**
-   * Schedules every done callback (never calls them now).
-   * @ignore
-   */
-  _scheduleCallbacks(): void {
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      // Registered before every callback (see _addWaiter), so it goes first.
-      this._waiter = null;
-      this._loop._scheduleRunnable(waiter);
-    }
-    const callbacks = this._callbacks;
+  /** Schedules every done callback (never calls them now). */
+  #scheduleCallbacks(): void {
+    const callbacks = this.#callbacks;
     if (callbacks === null) return;
-    this._callbacks = null;
+    this.#callbacks = null;
     const loop = this._loop;
     for (let i = 0; i < callbacks.length; i++) {
       const callback = callbacks[i];
       if (typeof callback === "function") loop.callSoon(callback, this);
       else loop._scheduleRunnable(callback);
     }
-  }
-}
-
-/**
- * What `yield* future` iterates: yields the future while it is pending, then
- * returns its result (or throws its exception). It keeps no state of its own:
- * each `next()` looks at the future, so a done future takes one step.
- */
-class FutureIter<T> implements Iterator<Future<T>, T, unknown> {
-  #future: Future<T>;
-
-  constructor(future: Future<T>) {
-    this.#future = future;
-  }
-
-  next(): IteratorResult<Future<T>, T> {
-    const future = this.#future;
-    if (future._state === PENDING) {
-      future._blocking = true; // tells the task this came from yield*, not a bare yield
-      return { value: future, done: false };
-    }
-    return { value: future.result(), done: true };
-  }
-
-  // An error thrown into the waiting coroutine (a cancellation) surfaces at its `yield*`.
-  throw(error: unknown): IteratorResult<Future<T>, T> {
-    throw error;
-  }
-
-  return(value: T): IteratorResult<Future<T>, T> {
-    return { value, done: true };
   }
 }
 

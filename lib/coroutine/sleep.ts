@@ -19,7 +19,7 @@ import type { Coroutine } from "./coroutine.ts";
  * import { EventLoop, sleep } from "@course/lib";
  * const loop = new EventLoop({ clock: "virtual" });
  * function* slow() {
- *   const answer = yield* sleep(3600, 42); // an hour, in microseconds of real time
+ *   const answer = yield* sleep(3600, 42); // an hour of virtual time, over in a moment
  *   return answer;
  * }
  * console.log(await loop.runUntilComplete(slow()), loop.time()); // 42 3600

@@ -44,8 +44,7 @@ let taskCounter = 0;
  * ```
  */
 export class Task<T = unknown> extends Future<T> implements Runnable {
-  /** @ignore */
-  _coro: Coroutine<T>;
+  #coro: Coroutine<T>;
   /** @ignore */
   _name: string;
   /**
@@ -59,22 +58,15 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   _tracedName: string | null = null;
   /**
-   * The future this task waits for, if any.
+   * The future this task waits for, if any (asyncio's `_fut_waiter`; the player's tests read it).
    * @ignore
    */
   _futWaiter: Future<unknown> | null = null;
-  /**
-   * Throw CancelledError into the coroutine at its next step.
-   * @ignore
-   */
-  _mustCancel = false;
-  /** @ignore */
-  _numCancelsRequested = 0;
-  /**
-   * An error to throw into the coroutine at its next step.
-   * @ignore
-   */
-  _throwNext: unknown = NOTHING;
+  /** Throw CancelledError into the coroutine at its next step. */
+  #mustCancel = false;
+  #numCancelsRequested = 0;
+  /** An error to throw into the coroutine at its next step. */
+  #throwNext: unknown = NOTHING;
 
   /**
    * Prefer `loop.createTask(coro)`. The first step is scheduled with
@@ -88,7 +80,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
     const target = loop ?? getRunningLoop();
     super(target);
-    this._coro = coro;
+    this.#coro = coro;
     this._id = ++taskCounter;
     this._name = options.name ?? `Task-${this._id}`;
     target._scheduleRunnable(this);
@@ -114,7 +106,6 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * Renames the task.
    *
    * @param name The new name.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop, sleep } from "@course/lib";
@@ -140,7 +131,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   getCoro(): Coroutine<T> {
-    return this._coro;
+    return this.#coro;
   }
 
   /**
@@ -161,10 +152,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
-    this._numCancelsRequested++;
+    this.#numCancelsRequested++;
     // Cancel what we wait for: the wakeup then throws CancelledError for us.
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
-    this._mustCancel = true;
+    this.#mustCancel = true;
     this._cancelMessage = msg;
     return true;
   }
@@ -183,7 +174,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   cancelling(): number {
-    return this._numCancelsRequested;
+    return this.#numCancelsRequested;
   }
 
   /**
@@ -201,11 +192,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) {
-      this._numCancelsRequested--;
-      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    if (this.#numCancelsRequested > 0) {
+      this.#numCancelsRequested--;
+      if (this.#numCancelsRequested === 0) this.#mustCancel = false;
     }
-    return this._numCancelsRequested;
+    return this.#numCancelsRequested;
   }
 
   /**
@@ -215,7 +206,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @throws {RuntimeError} Always.
    */
   override setResult(_value: T): void {
-    throw new RuntimeError("Task does not support setResult(): the coroutine sets it");
+    throw new RuntimeError("a task does not support setResult(): its coroutine sets the result");
   }
 
   /**
@@ -225,7 +216,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @throws {RuntimeError} Always.
    */
   override setException(_exception: unknown): void {
-    throw new RuntimeError("Task does not support setException(): the coroutine sets it");
+    throw new RuntimeError(
+      "a task does not support setException(): its coroutine sets the exception",
+    );
   }
 
   /**
@@ -247,11 +240,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _run(): void {
-    if (this._state !== 0) return; // done meanwhile (cannot normally happen)
+    if (this.done()) return; // finished meanwhile (cannot normally happen)
     const loop = this._loop;
     const tracer = loop._tracer;
     if (tracer !== null) tracer.stepStart(this);
-    const outcome = this._step(loop);
+    const outcome = this.#step(loop);
     if (tracer !== null) tracer.stepEnd(this, outcome);
   }
 
@@ -261,18 +254,18 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    *
    * @returns The step's outcome (SUSPENDED, DONE, FAILED, CANCELLED) for the trace.
    */
-  private _step(loop: EventLoop): number {
-    let error = this._throwNext;
-    this._throwNext = NOTHING;
-    if (this._mustCancel) {
-      this._mustCancel = false;
+  #step(loop: EventLoop): number {
+    let error = this.#throwNext;
+    this.#throwNext = NOTHING;
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
       error = this._makeCancelledError();
     }
     this._futWaiter = null;
     loop._currentTask = this as Task<unknown>;
     let step: IteratorResult<unknown, T>;
     try {
-      step = error === NOTHING ? this._coro.next() : this._coro.throw(error);
+      step = error === NOTHING ? this.#coro.next() : this.#coro.throw(error);
     } catch (thrown) {
       loop._currentTask = null;
       loop._tasks.delete(this as Task<unknown>);
@@ -287,16 +280,16 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     loop._currentTask = null;
     if (step.done) {
       loop._tasks.delete(this as Task<unknown>);
-      if (this._mustCancel) {
+      if (this.#mustCancel) {
         // cancel() came after the coroutine's last wait: asyncio cancels anyway
-        this._mustCancel = false;
+        this.#mustCancel = false;
         super.cancel(this._cancelMessage);
         return CANCELLED;
       }
       super.setResult(step.value);
       return DONE;
     }
-    this._suspend(loop, step.value);
+    this.#suspend(loop, step.value);
     return SUSPENDED;
   }
 
@@ -305,16 +298,16 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * comes back next turn, a future (`yield* future`) wakes the task when it is
    * done, and anything else is thrown back into the coroutine as an error.
    */
-  private _suspend(loop: EventLoop, awaited: unknown): void {
+  #suspend(loop: EventLoop, awaited: unknown): void {
     if (awaited === undefined) {
       loop._scheduleRunnable(this); // a bare `yield`: sleep(0), back next turn
     } else if (awaited instanceof Future && awaited._blocking) {
       awaited._blocking = false;
       if (awaited._loop !== loop) {
-        this._throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
+        this.#throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
         loop._scheduleRunnable(this);
       } else if (awaited === this) {
-        this._throwNext = new RuntimeError(`${this} cannot wait for itself`);
+        this.#throwNext = new RuntimeError(`${this} cannot wait for itself`);
         loop._scheduleRunnable(this);
       } else {
         this._futWaiter = awaited;
@@ -323,10 +316,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
           awaited._addWaiter(this);
           loop._tracer?.taskWaits(this, awaited);
         }
-        if (this._mustCancel && awaited.cancel(this._cancelMessage)) this._mustCancel = false;
+        if (this.#mustCancel && awaited.cancel(this._cancelMessage)) this.#mustCancel = false;
       }
     } else {
-      this._throwNext = new RuntimeError(badYieldMessage(awaited));
+      this.#throwNext = new RuntimeError(badYieldMessage(awaited));
       loop._scheduleRunnable(this);
     }
   }

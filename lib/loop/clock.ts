@@ -75,7 +75,7 @@ export class RealClock implements Clock {
 export class VirtualClock implements Clock {
   /** Always `"virtual"`. */
   readonly kind = "virtual";
-  private seconds = 0;
+  #seconds = 0;
 
   /**
    * The current simulated time.
@@ -88,14 +88,13 @@ export class VirtualClock implements Clock {
    * ```
    */
   now(): number {
-    return this.seconds;
+    return this.#seconds;
   }
 
   /**
    * Moves time forward (never backward).
    *
    * @param seconds The new time.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { VirtualClock } from "@course/lib/loop/clock.ts";
@@ -105,6 +104,6 @@ export class VirtualClock implements Clock {
    * ```
    */
   advanceTo(seconds: number): void {
-    if (seconds > this.seconds) this.seconds = seconds;
+    if (seconds > this.#seconds) this.#seconds = seconds;
   }
 }

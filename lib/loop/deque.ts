@@ -20,9 +20,9 @@
  * ```
  */
 export class Deque<T> {
-  private items: (T | undefined)[];
-  private head = 0;
-  private mask: number;
+  #items: (T | undefined)[];
+  #head = 0;
+  #mask: number;
   /** How many items are queued. */
   length = 0;
 
@@ -30,15 +30,14 @@ export class Deque<T> {
   constructor(capacity = 16) {
     let size = 16;
     while (size < capacity) size *= 2;
-    this.items = new Array(size).fill(undefined);
-    this.mask = size - 1;
+    this.#items = new Array(size).fill(undefined);
+    this.#mask = size - 1;
   }
 
   /**
    * Appends an item at the tail.
    *
    * @param item The item to queue.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { Deque } from "@course/lib/loop/deque.ts";
@@ -46,8 +45,8 @@ export class Deque<T> {
    * ```
    */
   push(item: T): void {
-    if (this.length > this.mask) this.grow();
-    this.items[(this.head + this.length) & this.mask] = item;
+    if (this.length > this.#mask) this.#grow();
+    this.#items[(this.#head + this.length) & this.#mask] = item;
     this.length++;
   }
 
@@ -65,9 +64,9 @@ export class Deque<T> {
    */
   shift(): T | undefined {
     if (this.length === 0) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head] = undefined; // let the garbage collector have it
-    this.head = (this.head + 1) & this.mask;
+    const item = this.#items[this.#head];
+    this.#items[this.#head] = undefined; // let the garbage collector have it
+    this.#head = (this.#head + 1) & this.#mask;
     this.length--;
     return item;
   }
@@ -75,7 +74,6 @@ export class Deque<T> {
   /**
    * Removes every item.
    *
-   * @returns Nothing.
    * @example
    * ```ts
    * import { Deque } from "@course/lib/loop/deque.ts";
@@ -86,8 +84,8 @@ export class Deque<T> {
    * ```
    */
   clear(): void {
-    this.items.fill(undefined);
-    this.head = 0;
+    this.#items.fill(undefined);
+    this.#head = 0;
     this.length = 0;
   }
 
@@ -105,17 +103,17 @@ export class Deque<T> {
    */
   toArray(): T[] {
     const out: T[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.items[(this.head + i) & this.mask]!);
+    for (let i = 0; i < this.length; i++) out.push(this.#items[(this.#head + i) & this.#mask]!);
     return out;
   }
 
-  private grow(): void {
-    const old = this.items;
+  #grow(): void {
+    const old = this.#items;
     const size = old.length * 2;
     const items = new Array<T | undefined>(size).fill(undefined);
-    for (let i = 0; i < this.length; i++) items[i] = old[(this.head + i) & this.mask];
-    this.items = items;
-    this.head = 0;
-    this.mask = size - 1;
+    for (let i = 0; i < this.length; i++) items[i] = old[(this.#head + i) & this.#mask];
+    this.#items = items;
+    this.#head = 0;
+    this.#mask = size - 1;
   }
 }

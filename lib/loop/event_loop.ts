@@ -19,6 +19,11 @@
  * long. That idle wait is where native I/O (Deno's promises) gets to complete
  * and call {@link EventLoop.callSoonThreadsafe}.
  *
+ * This file sits on top of the others: futures and tasks (lib/coroutine) need
+ * only `running.ts`, `handle.ts` and `errors.ts`, as asyncio's `futures.py`
+ * needs only `events.py`. The socket methods at the end (`sockRecv`, ...) only
+ * name functions of lib/socket/sock_ops.ts, as asyncio's loop names `sock_recv`.
+ *
  * @module
  */
 import { Deque } from "./deque.ts";
@@ -78,52 +83,41 @@ const MIN_CANCELLED_TIMERS_TO_CLEAN = 100;
  * const loop = new EventLoop({ clock: "virtual" });
  * loop.callSoon(() => console.log("first"));
  * loop.callLater(10, () => console.log("ten seconds later"));
- * await loop.runUntilComplete(sleep(3600));
- * console.log(loop.time()); // 3600, in microseconds of real time
+ * await loop.runUntilComplete(sleep(3600)); // an hour of virtual time, over in a moment
+ * console.log(loop.time()); // 3600
  * loop.close();
  * ```
  */
 export class EventLoop {
   /** Which clock this loop runs on. */
   readonly clock: ClockKind;
-  // Fields that futures, tasks and handles of this library reach into are
-  // public but hidden from the docs (`@ignore`); the rest are private.
-
-  /**
-   * The trace recorder, or `null` when tracing is off (one branch on the hot path).
-   * @ignore
-   */
-  _tracer: TraceRecorder | null;
-  /**
-   * The task whose step is running, if any.
-   * @ignore
-   */
-  _currentTask: Task<unknown> | null = null;
-  /**
-   * Tasks of this loop that are not done yet.
-   * @ignore
-   */
-  _tasks: Set<Task<unknown>> = new Set();
-  /**
-   * Failed futures whose exception nobody has retrieved yet.
-   * @ignore
-   */
-  _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
 
   /** Callbacks and task steps that can run now, first in first out. */
-  private _ready: Deque<Runnable> = new Deque();
+  #ready: Deque<Runnable> = new Deque();
   /** Callbacks waiting for a deadline, earliest on top. */
-  private _timers: TimerHeap = new TimerHeap();
-  private _clock: Clock;
-  private _virtual: VirtualClock | null;
-  private _timerSeq = 0;
-  private _cancelledTimers = 0;
-  private _stopping = false;
-  private _running = false;
-  private _closed = false;
-  private _holds = 0;
-  private _wake: (() => void) | null = null;
-  private _exceptionHandler: ExceptionHandler | null = null;
+  #timers: TimerHeap = new TimerHeap();
+  #clock: Clock;
+  #virtual: VirtualClock | null;
+  #timerSeq = 0;
+  #cancelledTimers = 0;
+  #stopping = false;
+  #running = false;
+  #closed = false;
+  /** {@link keepAlive} holds not yet released: outside work that will call back. */
+  #holds = 0;
+  /** Ends the current idle wait early, while there is one. */
+  #wake: (() => void) | null = null;
+  #exceptionHandler: ExceptionHandler | null = null;
+
+  // Futures, tasks and handles of this library reach into these: public, hidden from the docs.
+  /** @ignore */
+  _tracer: TraceRecorder | null;
+  /** @ignore */
+  _currentTask: Task<unknown> | null = null;
+  /** @ignore */
+  _tasks: Set<Task<unknown>> = new Set();
+  /** @ignore */
+  _unretrieved: Set<WeakRef<Future<unknown>>> = new Set();
 
   /**
    * Creates a loop with an empty ready queue and timer heap; it runs nothing
@@ -138,9 +132,224 @@ export class EventLoop {
       throw new TypeError(`clock must be "real" or "virtual", not ${JSON.stringify(clock)}`);
     }
     this.clock = clock;
-    this._virtual = clock === "virtual" ? new VirtualClock() : null;
-    this._clock = this._virtual ?? new RealClock(origin);
-    this._tracer = options.trace ? new TraceRecorder(origin, this._virtual) : null;
+    this.#virtual = clock === "virtual" ? new VirtualClock() : null;
+    this.#clock = this.#virtual ?? new RealClock(origin);
+    this._tracer = options.trace ? new TraceRecorder(origin, this.#virtual) : null;
+  }
+
+  // ------------------------------------------------------------ running
+
+  /**
+   * One turn of the loop, asyncio's `_run_once`:
+   *
+   * 1. work out the timeout: 0 if something is ready, else until the next timer;
+   * 2. if it must wait: on the real clock, return the wait to the caller
+   *    ({@link runForever} awaits it, which is when I/O completes); on the
+   *    virtual clock, jump time to the next deadline instead;
+   * 3. move every timer whose deadline has passed to the ready queue;
+   * 4. run exactly the callbacks that are ready now, and no newer ones.
+   *
+   * @returns 0 after a turn that ran; otherwise the seconds to wait before
+   *   anything can run (`Infinity`: only outside work can wake the loop).
+   * @example
+   * ```ts
+   * import { EventLoop } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * loop.callSoon(() => loop.callSoon(() => console.log("second turn")));
+   * loop.runOnce(); // runs the outer callback only
+   * loop.runOnce(); // prints "second turn"
+   * ```
+   */
+  runOnce(): number {
+    const ready = this.#ready;
+    const timers = this.#timers;
+    this.#dropCancelledTimers();
+
+    // 1. Timeout: may the loop go on at once? Yes if something is ready, or if
+    //    stop() was called: the last turn must not wait for the next timer.
+    if (ready.length === 0 && !this.#stopping) {
+      if (timers.size === 0) return Infinity; // nothing scheduled at all
+      const now = this.time();
+      const next = timers.peek()!._when;
+      if (next > now) {
+        // 2. Idle wait (real clock) or time jump (virtual clock).
+        if (this.#virtual === null) return next - now;
+        if (this.#holds > 0) return Infinity; // bridged work first: it takes no virtual time
+        this.#virtual.advanceTo(next);
+        if (this._tracer !== null) this._tracer.timeJump(next);
+      }
+    }
+
+    // 3. Expired timers join the ready queue, earliest first.
+    if (timers.size > 0) {
+      const now = this.time();
+      while (timers.size > 0 && timers.peek()!._when <= now) {
+        const timer = timers.pop()!;
+        timer._scheduled = false;
+        if (timer._cancelled) {
+          this.#cancelledTimers--;
+          continue;
+        }
+        ready.push(timer);
+        if (this._tracer !== null) this._tracer.timerFired(timer);
+      }
+    }
+
+    // 4. Run what is ready now; what they schedule waits for the next turn.
+    //    A turn called by hand, outside runForever, counts as running, so that
+    //    tasks find the loop with getRunningLoop() (sleep, gather... need it).
+    const byHand = !this.#running;
+    if (byHand) {
+      this.#checkCanRun();
+      _setRunningLoop(this);
+    }
+    try {
+      this.#runReady(ready.length);
+    } finally {
+      if (byHand) _setRunningLoop(null);
+    }
+    return 0;
+  }
+
+  /**
+   * Runs `count` ready callbacks: the only place where callbacks are called.
+   * One that throws is reported to the exception handler, and the rest still run.
+   */
+  #runReady(count: number): void {
+    const ready = this.#ready;
+    for (let i = 0; i < count; i++) {
+      const runnable = ready.shift()!;
+      try {
+        runnable._run();
+      } catch (error) {
+        this.callExceptionHandler({
+          message: `Exception in callback ${runnable}`,
+          exception: error,
+          handle: runnable instanceof Handle ? runnable : undefined,
+        });
+      }
+    }
+  }
+
+  /**
+   * Runs the loop until {@link stop} is called: {@link runOnce} again and
+   * again, awaiting the wait it returns.
+   *
+   * @returns A promise that settles when the loop stops.
+   * @throws {RuntimeError} On a virtual-clock deadlock: nothing ready, no
+   *   timers and no {@link keepAlive} holds, so nothing could ever happen.
+   * @example
+   * ```ts
+   * import { EventLoop } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * loop.callLater(3, () => loop.stop());
+   * await loop.runForever();
+   * console.log(loop.time()); // 3
+   * ```
+   */
+  async runForever(): Promise<void> {
+    this.#checkCanRun();
+    this.#running = true;
+    _setRunningLoop(this);
+    try {
+      let iterations = 0;
+      let lastPollMs = performance.now();
+      for (;;) {
+        const wait = this.runOnce();
+        if (this.#stopping) break;
+        if (wait > 0) {
+          if (wait === Infinity && this.#virtual !== null && this.#holds === 0) {
+            throw new RuntimeError(
+              "deadlock: nothing is ready, no timer is set and no outside work is pending, " +
+                "so nothing can ever happen (is a task waiting for a future nobody will resolve?)",
+            );
+          }
+          await this.#idleWait(wait);
+          lastPollMs = performance.now();
+        } else if (this.#virtual === null && ++iterations === POLL_EVERY_ITERATIONS) {
+          // A busy real-clock loop never idles; let Deno deliver I/O now and then.
+          iterations = 0;
+          if (performance.now() - lastPollMs >= POLL_AFTER_MS) {
+            await this.#pollOutside();
+            lastPollMs = performance.now();
+          }
+        }
+      }
+    } finally {
+      this.#stopping = false;
+      this.#running = false;
+      _setRunningLoop(null);
+    }
+  }
+
+  /**
+   * Runs the loop until `awaitable` is done and returns its result (or throws
+   * its exception). A coroutine is wrapped in a task first.
+   *
+   * @param awaitable A future, task or coroutine.
+   * @returns A promise of the result.
+   * @example
+   * ```ts
+   * import { EventLoop, sleep } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * console.log(await loop.runUntilComplete(sleep(5, "ok"))); // "ok"
+   * ```
+   */
+  async runUntilComplete<T>(awaitable: Awaitable<T>): Promise<T> {
+    this.#checkCanRun();
+    const isNewTask = !(awaitable instanceof Future);
+    const future = ensureFuture(awaitable, this);
+    future.addDoneCallback(stopLoopOf);
+    try {
+      await this.runForever();
+    } catch (error) {
+      // The loop failed (e.g. a deadlock): do not also report the task later.
+      if (isNewTask && future.done() && !future.cancelled()) future.exception();
+      throw error;
+    } finally {
+      future.removeDoneCallback(stopLoopOf);
+    }
+    if (!future.done()) {
+      throw new RuntimeError("the event loop stopped before the future completed");
+    }
+    return future.result();
+  }
+
+  /** Asks the loop to stop: {@link runForever} returns after the current turn. */
+  stop(): void {
+    this.#stopping = true;
+  }
+
+  /**
+   * Closes the loop: drops pending callbacks and timers and reports failed
+   * futures whose exception nobody retrieved. A closed loop cannot run again.
+   *
+   * @throws {RuntimeError} If the loop is running.
+   */
+  close(): void {
+    if (this.#running) throw new RuntimeError("cannot close a running event loop");
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#ready.clear();
+    for (const timer of this.#timers.clear()) timer._scheduled = false;
+    this.#cancelledTimers = 0;
+    sweepUnretrieved(this);
+  }
+
+  /**
+   * Whether the loop is running (inside {@link runForever}).
+   * @returns `true` while running.
+   */
+  isRunning(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Whether {@link close} was called.
+   * @returns `true` once closed.
+   */
+  isClosed(): boolean {
+    return this.#closed;
   }
 
   // ---------------------------------------------------------------- time
@@ -157,7 +366,7 @@ export class EventLoop {
    * ```
    */
   time(): number {
-    return this._clock.now();
+    return this.#clock.now();
   }
 
   // ---------------------------------------------------------- scheduling
@@ -178,9 +387,9 @@ export class EventLoop {
    */
   // deno-lint-ignore no-explicit-any
   callSoon<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
-    if (this._closed) throw closedError();
+    if (this.#closed) throw closedError();
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
-    this._ready.push(handle);
+    this.#ready.push(handle);
     if (this._tracer !== null) this._tracer.readyScheduled(handle);
     return handle;
   }
@@ -213,7 +422,7 @@ export class EventLoop {
   // deno-lint-ignore no-explicit-any
   callSoonThreadsafe<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     const handle = this.callSoon(callback, ...args);
-    this._wakeUp();
+    this.#wakeUp();
     return handle;
   }
 
@@ -262,16 +471,16 @@ export class EventLoop {
     callback: (...args: A) => unknown,
     ...args: A
   ): TimerHandle {
-    if (this._closed) throw closedError();
+    if (this.#closed) throw closedError();
     if (!Number.isFinite(when)) throw new TypeError(`when must be a finite number: ${when}`);
     const timer = new TimerHandle(
       when,
-      this._timerSeq++,
+      this.#timerSeq++,
       callback as Callback,
       args.length === 0 ? undefined : args,
       this,
     );
-    this._timers.push(timer);
+    this.#timers.push(timer);
     if (this._tracer !== null) this._tracer.timerScheduled(timer);
     return timer;
   }
@@ -296,13 +505,13 @@ export class EventLoop {
    * ```
    */
   keepAlive(): () => void {
-    this._holds++;
+    this.#holds++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this._holds--;
-      this._wakeUp(); // a virtual loop may now jump time, or see its deadlock
+      this.#holds--;
+      this.#wakeUp(); // a virtual loop may now jump time, or see its deadlock
     };
   }
 
@@ -342,244 +551,14 @@ export class EventLoop {
    * ```
    */
   createTask<T>(coro: Coroutine<T>, options?: TaskOptions): Task<T> {
-    if (this._closed) throw closedError();
+    if (this.#closed) throw closedError();
     return new Task<T>(coro, this, options);
-  }
-
-  // ------------------------------------------------------------ running
-
-  /**
-   * Runs the loop until `aw` is done and returns its result (or throws its
-   * exception). A coroutine is wrapped in a task first.
-   *
-   * @param aw A future, task or coroutine.
-   * @returns A promise of the result.
-   * @example
-   * ```ts
-   * import { EventLoop, sleep } from "@course/lib";
-   * const loop = new EventLoop({ clock: "virtual" });
-   * console.log(await loop.runUntilComplete(sleep(5, "ok"))); // "ok"
-   * ```
-   */
-  async runUntilComplete<T>(aw: Awaitable<T>): Promise<T> {
-    this._checkCanRun();
-    const isNewTask = !(aw instanceof Future);
-    const future = ensureFuture(aw, this);
-    future.addDoneCallback(stopLoopOf);
-    try {
-      await this.runForever();
-    } catch (error) {
-      // The loop failed (e.g. a deadlock): do not also report the task later.
-      if (isNewTask && future.done() && !future.cancelled()) future.exception();
-      throw error;
-    } finally {
-      future.removeDoneCallback(stopLoopOf);
-    }
-    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
-    return future.result();
-  }
-
-  /**
-   * Runs the loop until {@link stop} is called.
-   *
-   * @returns A promise that settles when the loop stops.
-   * @throws {RuntimeError} On a virtual-clock deadlock: nothing ready, no
-   *   timers and no {@link keepAlive} holds, so nothing could ever happen.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * const loop = new EventLoop({ clock: "virtual" });
-   * loop.callLater(3, () => loop.stop());
-   * await loop.runForever();
-   * console.log(loop.time()); // 3
-   * ```
-   */
-  async runForever(): Promise<void> {
-    this._checkCanRun();
-    this._running = true;
-    _setRunningLoop(this);
-    try {
-      let iterations = 0;
-      let lastPollMs = performance.now();
-      for (;;) {
-        const wait = this.runOnce();
-        if (this._stopping) break;
-        if (wait > 0) {
-          if (wait === Infinity && this._virtual !== null && this._holds === 0) {
-            throw new RuntimeError(
-              "deadlock: nothing is ready, no timer is set and no outside work is pending, " +
-                "so nothing can ever happen (is a task waiting for a future nobody will resolve?)",
-            );
-          }
-          await this._idleWait(wait);
-          lastPollMs = performance.now();
-        } else if (this._virtual === null && ++iterations === POLL_EVERY_ITERATIONS) {
-          // A busy real-clock loop never idles; let Deno deliver I/O now and then.
-          iterations = 0;
-          if (performance.now() - lastPollMs >= POLL_AFTER_MS) {
-            await this._pollOutside();
-            lastPollMs = performance.now();
-          }
-        }
-      }
-    } finally {
-      this._stopping = false;
-      this._running = false;
-      _setRunningLoop(null);
-    }
-  }
-
-  /**
-   * One turn of the loop, asyncio's `_run_once`:
-   *
-   * 1. work out the timeout: 0 if something is ready, else until the next timer;
-   * 2. if it must wait: on the real clock, return the wait to the caller
-   *    ({@link runForever} awaits it, which is when I/O completes); on the
-   *    virtual clock, jump time to the next deadline instead;
-   * 3. move every timer whose deadline has passed to the ready queue;
-   * 4. run exactly the callbacks that are ready now, and no newer ones.
-   *
-   * @returns 0 after a turn that ran; otherwise the seconds to wait before
-   *   anything can run (`Infinity`: only outside work can wake the loop).
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * const loop = new EventLoop({ clock: "virtual" });
-   * loop.callSoon(() => loop.callSoon(() => console.log("second turn")));
-   * loop.runOnce(); // runs the outer callback only
-   * loop.runOnce(); // prints "second turn"
-   * ```
-   */
-  runOnce(): number {
-    const ready = this._ready;
-    const timers = this._timers;
-    this._dropCancelledTimers();
-
-    // 1. Timeout: may the loop go on at once? Yes if something is ready, or if
-    //    stop() was called: the last turn must not wait for the next timer.
-    if (ready.length === 0 && !this._stopping) {
-      if (timers.size === 0) return Infinity; // nothing scheduled at all
-      const now = this.time();
-      const next = timers.peek()!._when;
-      if (next > now) {
-        // 2. Idle wait (real clock) or time jump (virtual clock).
-        if (this._virtual === null) return next - now;
-        if (this._holds > 0) return Infinity; // bridged work first: it takes no virtual time
-        this._virtual.advanceTo(next);
-        if (this._tracer !== null) this._tracer.timeJump(next);
-      }
-    }
-
-    // 3. Expired timers join the ready queue, earliest first.
-    if (timers.size > 0) {
-      const now = this.time();
-      while (timers.size > 0 && timers.peek()!._when <= now) {
-        const timer = timers.pop()!;
-        timer._scheduled = false;
-        if (timer._cancelled) {
-          this._cancelledTimers--;
-          continue;
-        }
-        ready.push(timer);
-        if (this._tracer !== null) this._tracer.timerFired(timer);
-      }
-    }
-
-    // 4. Run what is ready now; what they schedule waits for the next turn.
-    if (this._running) this._runReady(ready.length);
-    else this._runReadyByHand(ready.length);
-    return 0;
-  }
-
-  /**
-   * Step 4 of a turn that a learner called by hand, outside {@link runForever}:
-   * the loop counts as running during the turn, so tasks find it with
-   * `getRunningLoop()` (their `sleep`, `gather`, ... need it).
-   * @param count How many ready callbacks to run.
-   * @returns Nothing.
-   * @ignore
-   */
-  private _runReadyByHand(count: number): void {
-    this._checkCanRun();
-    _setRunningLoop(this);
-    try {
-      this._runReady(count);
-    } finally {
-      _setRunningLoop(null);
-    }
-  }
-
-  /**
-   * Asks the loop to stop: {@link runForever} returns after the current turn.
-   *
-   * @returns Nothing.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * const loop = new EventLoop({ clock: "virtual" });
-   * loop.callSoon(() => loop.stop());
-   * await loop.runForever();
-   * ```
-   */
-  stop(): void {
-    this._stopping = true;
-  }
-
-  /**
-   * Closes the loop: drops pending callbacks and timers and reports failed
-   * futures whose exception nobody retrieved. A closed loop cannot run again.
-   *
-   * @returns Nothing.
-   * @throws {RuntimeError} If the loop is running.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * const loop = new EventLoop({ clock: "virtual" });
-   * loop.close();
-   * console.log(loop.isClosed()); // true
-   * ```
-   */
-  close(): void {
-    if (this._running) throw new RuntimeError("Cannot close a running event loop");
-    if (this._closed) return;
-    this._closed = true;
-    this._ready.clear();
-    for (const timer of this._timers.clear()) timer._scheduled = false;
-    this._cancelledTimers = 0;
-    sweepUnretrieved(this);
-  }
-
-  /**
-   * Whether the loop is running (inside {@link runForever}).
-   *
-   * @returns `true` while running.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * console.log(new EventLoop().isRunning()); // false
-   * ```
-   */
-  isRunning(): boolean {
-    return this._running;
-  }
-
-  /**
-   * Whether {@link close} was called.
-   *
-   * @returns `true` once closed.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * console.log(new EventLoop().isClosed()); // false
-   * ```
-   */
-  isClosed(): boolean {
-    return this._closed;
   }
 
   // ------------------------------------------------------------ sockets
   // asyncio's loop.sock_* methods. The bodies live in lib/socket/sock_ops.ts,
-  // next to the sockets they wait for; the loop only names them.
+  // next to the sockets they wait for (its `sockRecv` has a runnable example);
+  // the loop only names them.
 
   /**
    * Receives up to `n` bytes from `sock`, waiting until some arrive (asyncio's `sock_recv`).
@@ -587,10 +566,6 @@ export class EventLoop {
    * @param sock A connected socket (real or simulated).
    * @param n The most bytes to return.
    * @returns A coroutine of the bytes; empty means the peer closed its side.
-   * @example
-   * ```ts
-   * // const data = yield* loop.sockRecv(conn, 1024);
-   * ```
    */
   sockRecv(sock: StreamSocket, n: number): Coroutine<Uint8Array> {
     return sockRecv(this, sock, n);
@@ -602,10 +577,6 @@ export class EventLoop {
    * @param sock A connected socket.
    * @param data The bytes.
    * @returns A coroutine that finishes when every byte is accepted.
-   * @example
-   * ```ts
-   * // yield* loop.sockSendall(conn, new TextEncoder().encode("hello\n"));
-   * ```
    */
   sockSendall(sock: StreamSocket, data: Uint8Array): Coroutine<void> {
     return sockSendall(this, sock, data);
@@ -616,10 +587,6 @@ export class EventLoop {
    *
    * @param listener A listening socket.
    * @returns A coroutine of `[socket, peer address]`.
-   * @example
-   * ```ts
-   * // const [conn, address] = yield* loop.sockAccept(listener);
-   * ```
    */
   sockAccept(listener: ListeningSocket): Coroutine<[StreamSocket, Address]> {
     return sockAccept(this, listener);
@@ -632,10 +599,6 @@ export class EventLoop {
    * @param port The port.
    * @param options `network`: a `SimNetwork` instead of real TCP.
    * @returns A coroutine of the connected socket.
-   * @example
-   * ```ts
-   * // const sock = yield* loop.sockConnect("127.0.0.1", 8888);
-   * ```
    */
   sockConnect(host: string, port: number, options?: ConnectOptions): Coroutine<StreamSocket> {
     return sockConnect(this, host, port, options);
@@ -647,7 +610,6 @@ export class EventLoop {
    * Sets the function called with errors nobody caught (`null`: the default).
    *
    * @param handler `(loop, context) => void`, or `null`.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -659,21 +621,15 @@ export class EventLoop {
     if (handler !== null && typeof handler !== "function") {
       throw new TypeError("the exception handler must be a function or null");
     }
-    this._exceptionHandler = handler;
+    this.#exceptionHandler = handler;
   }
 
   /**
-   * The custom exception handler, or `null` when the default one is used.
-   *
-   * @returns The handler set with {@link setExceptionHandler}.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * console.log(new EventLoop().getExceptionHandler()); // null
-   * ```
+   * The custom exception handler.
+   * @returns The handler set with {@link setExceptionHandler}, or `null` for the default one.
    */
   getExceptionHandler(): ExceptionHandler | null {
-    return this._exceptionHandler;
+    return this.#exceptionHandler;
   }
 
   /**
@@ -681,7 +637,6 @@ export class EventLoop {
    * stack with `console.error`.
    *
    * @param context What went wrong.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -697,7 +652,6 @@ export class EventLoop {
    * itself is logged by the default handler and never escapes.
    *
    * @param context What went wrong: at least a `message`.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -707,7 +661,7 @@ export class EventLoop {
    * ```
    */
   callExceptionHandler(context: ExceptionContext): void {
-    const handler = this._exceptionHandler;
+    const handler = this.#exceptionHandler;
     try {
       if (handler === null) defaultExceptionHandler(context);
       else handler(this, context);
@@ -745,21 +699,18 @@ export class EventLoop {
    * ```
    */
   trace(): TraceEvent[];
+  /**
+   * The recorded steps, and with `{ queues: true }` the queue events too.
+   *
+   * @param options `queues: true` for the queue events too.
+   * @returns The trace events.
+   */
   trace(options: TraceOptions): QueueTraceEvent[];
   trace(options: TraceOptions = {}): QueueTraceEvent[] {
     return this._tracer === null ? [] : this._tracer.events(options);
   }
 
-  /**
-   * Forgets the recorded trace (tracing stays on).
-   *
-   * @returns Nothing.
-   * @example
-   * ```ts
-   * import { EventLoop } from "@course/lib";
-   * new EventLoop({ trace: true }).clearTrace();
-   * ```
-   */
+  /** Forgets the recorded trace (tracing stays on). */
   clearTrace(): void {
     this._tracer?.clear();
   }
@@ -771,9 +722,18 @@ export class EventLoop {
    * @ignore
    */
   _scheduleRunnable(runnable: Runnable): void {
-    if (this._closed) throw closedError();
-    this._ready.push(runnable);
+    if (this.#closed) throw closedError();
+    this.#ready.push(runnable);
     if (this._tracer !== null) this._tracer.readyScheduled(runnable as Task<unknown>);
+  }
+
+  /**
+   * What the loop holds now: the ready queue, oldest first, and the timer heap (in heap order).
+   * For tests that check what a trace says against the loop's own queues.
+   * @ignore
+   */
+  _queues(): { ready: Runnable[]; timers: TimerHandle[] } {
+    return { ready: this.#ready.toArray(), timers: this.#timers.toArray() };
   }
 
   /**
@@ -781,32 +741,7 @@ export class EventLoop {
    * @ignore
    */
   _timerCancelled(): void {
-    this._cancelledTimers++;
-  }
-
-  /**
-   * Runs `count` ready callbacks (step 4 of {@link runOnce}). One `try` around
-   * the whole batch, not one per callback: when a callback throws, report it
-   * and resume with the next one.
-   */
-  private _runReady(count: number): void {
-    const ready = this._ready;
-    let runnable: Runnable | undefined;
-    while (count > 0) {
-      try {
-        while (count > 0) {
-          count--;
-          runnable = ready.shift()!;
-          runnable._run();
-        }
-      } catch (error) {
-        this.callExceptionHandler({
-          message: `Exception in callback ${runnable}`,
-          exception: error,
-          handle: runnable instanceof Handle ? runnable : undefined,
-        });
-      }
-    }
+    this.#cancelledTimers++;
   }
 
   /**
@@ -814,24 +749,24 @@ export class EventLoop {
    * pop those on top; when they are many and over half the heap, rebuild it
    * without them instead.
    */
-  private _dropCancelledTimers(): void {
-    const timers = this._timers;
-    if (this._cancelledTimers === 0) return;
+  #dropCancelledTimers(): void {
+    const timers = this.#timers;
+    if (this.#cancelledTimers === 0) return;
     if (
-      this._cancelledTimers > MIN_CANCELLED_TIMERS_TO_CLEAN &&
-      this._cancelledTimers * 2 > timers.size
+      this.#cancelledTimers > MIN_CANCELLED_TIMERS_TO_CLEAN &&
+      this.#cancelledTimers * 2 > timers.size
     ) {
       timers.filter((timer) => {
         if (!timer._cancelled) return true;
         timer._scheduled = false;
         return false;
       });
-      this._cancelledTimers = 0;
+      this.#cancelledTimers = 0;
       return;
     }
     while (timers.size > 0 && timers.peek()!._cancelled) {
       timers.pop()!._scheduled = false;
-      this._cancelledTimers--;
+      this.#cancelledTimers--;
     }
   }
 
@@ -840,17 +775,17 @@ export class EventLoop {
    * released {@link keepAlive} hold) wakes the loop: the place where Deno's
    * own I/O gets to complete.
    */
-  private _idleWait(seconds: number): Promise<void> {
+  #idleWait(seconds: number): Promise<void> {
     if (this._tracer !== null) this._tracer.ioWaitStart(seconds);
     return new Promise<void>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const wake = () => {
-        this._wake = null;
+        this.#wake = null;
         if (timer !== undefined) clearTimeout(timer);
         if (this._tracer !== null) this._tracer.ioWaitEnd();
         resolve();
       };
-      this._wake = wake;
+      this.#wake = wake;
       // Whole milliseconds, rounded up, so the timer is due when we wake.
       if (seconds !== Infinity) timer = setTimeout(wake, Math.ceil(seconds * 1000));
     });
@@ -862,7 +797,7 @@ export class EventLoop {
    * polls after POLL_AFTER_MS of busy running (a message channel is cheaper
    * but lets Deno's own timers wait).
    */
-  private _pollOutside(): Promise<void> {
+  #pollOutside(): Promise<void> {
     if (this._tracer !== null) this._tracer.ioWaitStart(0);
     return new Promise<void>((resolve) => {
       setTimeout(() => {
@@ -873,23 +808,23 @@ export class EventLoop {
   }
 
   /** Ends an idle wait early, if the loop is in one. */
-  private _wakeUp(): void {
-    const wake = this._wake;
+  #wakeUp(): void {
+    const wake = this.#wake;
     if (wake !== null) wake();
   }
 
   /** Throws unless this loop may start running: open, idle, and no other loop running. */
-  private _checkCanRun(): void {
-    if (this._closed) throw closedError();
-    if (this._running) throw new RuntimeError("This event loop is already running");
+  #checkCanRun(): void {
+    if (this.#closed) throw closedError();
+    if (this.#running) throw new RuntimeError("this event loop is already running");
     if (_peekRunningLoop() !== null) {
-      throw new RuntimeError("Cannot run the event loop while another loop is running");
+      throw new RuntimeError("cannot run the event loop while another loop is running");
     }
   }
 }
 
 function closedError(): RuntimeError {
-  return new RuntimeError("Event loop is closed");
+  return new RuntimeError("the event loop is closed");
 }
 
 // runUntilComplete's done callback: a plain function, so it can be removed.

@@ -60,7 +60,6 @@ export function formatExceptionContext(context: ExceptionContext): string {
  * The handler used when none is set: logs the context with `console.error`.
  *
  * @param context What went wrong.
- * @returns Nothing.
  * @example
  * ```ts
  * import { defaultExceptionHandler } from "@course/lib";

@@ -34,8 +34,7 @@ export interface Runnable {
 export class Handle implements Runnable {
   /** @ignore */
   _callback: Callback | null;
-  /** @ignore */
-  _args: unknown[] | undefined;
+  #args: unknown[] | undefined;
   /** @ignore */
   _loop: EventLoop;
   /** @ignore */
@@ -50,14 +49,13 @@ export class Handle implements Runnable {
    */
   constructor(callback: Callback, args: unknown[] | undefined, loop: EventLoop) {
     this._callback = callback;
-    this._args = args;
+    this.#args = args;
     this._loop = loop;
   }
 
   /**
    * Cancels the callback: it will not run. Cancelling twice does nothing.
    *
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -70,7 +68,7 @@ export class Handle implements Runnable {
     this._cancelled = true;
     // Drop the references so a cancelled handle keeps nothing alive.
     this._callback = null;
-    this._args = undefined;
+    this.#args = undefined;
   }
 
   /**
@@ -100,7 +98,7 @@ export class Handle implements Runnable {
       return;
     }
     if (tracer !== null) tracer.callback(callback);
-    const args = this._args;
+    const args = this.#args;
     if (args === undefined) callback();
     else callback(...args);
   }
@@ -180,7 +178,6 @@ export class TimerHandle extends Handle {
   /**
    * Cancels the timer; the loop drops it from its heap lazily.
    *
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";

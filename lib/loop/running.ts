@@ -45,7 +45,6 @@ export function _peekRunningLoop(): EventLoop | null {
 /**
  * Marks `loop` as running (or none with `null`); the loop calls this itself.
  * @param loop The loop that starts, or `null` when it stops.
- * @returns Nothing.
  * @ignore
  */
 export function _setRunningLoop(loop: EventLoop | null): void {

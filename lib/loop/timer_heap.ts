@@ -26,11 +26,11 @@ function earlier(a: TimerHandle, b: TimerHandle): boolean {
  * ```
  */
 export class TimerHeap {
-  private items: TimerHandle[] = [];
+  #items: TimerHandle[] = [];
 
   /** How many timers the heap holds (cancelled ones included until removed). */
   get size(): number {
-    return this.items.length;
+    return this.#items.length;
   }
 
   /**
@@ -44,14 +44,13 @@ export class TimerHeap {
    * ```
    */
   peek(): TimerHandle | undefined {
-    return this.items[0];
+    return this.#items[0];
   }
 
   /**
    * Adds a timer.
    *
    * @param timer The timer to add.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { EventLoop } from "@course/lib";
@@ -61,7 +60,7 @@ export class TimerHeap {
    * ```
    */
   push(timer: TimerHandle): void {
-    const items = this.items;
+    const items = this.#items;
     let i = items.length;
     items.push(timer);
     while (i > 0) {
@@ -84,11 +83,11 @@ export class TimerHeap {
    * ```
    */
   pop(): TimerHandle | undefined {
-    const items = this.items;
+    const items = this.#items;
     const top = items[0];
     const last = items.pop();
     if (top === undefined || items.length === 0) return top;
-    this.siftDown(last!, 0);
+    this.#siftDown(last!, 0);
     return top;
   }
 
@@ -96,7 +95,6 @@ export class TimerHeap {
    * Rebuilds the heap keeping only the timers `keep` accepts, in O(n).
    *
    * @param keep Returns `true` for the timers to keep.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { TimerHeap } from "@course/lib/loop/timer_heap.ts";
@@ -104,9 +102,17 @@ export class TimerHeap {
    * ```
    */
   filter(keep: (timer: TimerHandle) => boolean): void {
-    const items = this.items.filter(keep);
-    this.items = items;
-    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.siftDown(items[i], i);
+    const items = this.#items.filter(keep);
+    this.#items = items;
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.#siftDown(items[i], i);
+  }
+
+  /**
+   * A copy of the timers, in heap order (not sorted), cancelled ones included until removed.
+   * @returns The timers in the heap.
+   */
+  toArray(): TimerHandle[] {
+    return [...this.#items];
   }
 
   /**
@@ -120,13 +126,13 @@ export class TimerHeap {
    * ```
    */
   clear(): TimerHandle[] {
-    const items = this.items;
-    this.items = [];
+    const items = this.#items;
+    this.#items = [];
     return items;
   }
 
-  private siftDown(timer: TimerHandle, i: number): void {
-    const items = this.items;
+  #siftDown(timer: TimerHandle, i: number): void {
+    const items = this.#items;
     const n = items.length;
     for (;;) {
       let child = 2 * i + 1;

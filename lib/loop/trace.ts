@@ -297,19 +297,19 @@ export interface TracedTask {
  * ```
  */
 export class TraceRecorder {
-  private chunks: Float64Array[] = [];
-  private chunk = new Float64Array(CHUNK_WORDS);
-  private pos = 0;
-  private functionIds = new Map<unknown, number>();
-  private functions: unknown[] = [];
-  private lastFunction: unknown = undefined;
-  private lastFunctionId = -1;
-  private taskNames = new Map<number, string>();
-  private originMs: number;
-  private virtual: VirtualClock | null;
-  private real = 0;
-  private stride = 1;
-  private skip = 0;
+  #chunks: Float64Array[] = [];
+  #chunk = new Float64Array(CHUNK_WORDS);
+  #pos = 0;
+  #functionIds = new Map<unknown, number>();
+  #functions: unknown[] = [];
+  #lastFunction: unknown = undefined;
+  #lastFunctionId = -1;
+  #taskNames = new Map<number, string>();
+  #originMs: number;
+  #virtual: VirtualClock | null;
+  #real = 0;
+  #stride = 1;
+  #skip = 0;
 
   /**
    * @param originMs The `performance.now()` reading that is real time 0.
@@ -317,60 +317,60 @@ export class TraceRecorder {
    *   loop time is real time, and one clock reading serves both fields).
    */
   constructor(originMs: number, virtual: VirtualClock | null) {
-    this.originMs = originMs;
-    this.virtual = virtual;
+    this.#originMs = originMs;
+    this.#virtual = virtual;
   }
 
   // Reads the clock before an event unless events come fast (see @module).
-  private tick(): void {
-    if (--this.skip < 0) this.readClock();
+  #tick(): void {
+    if (--this.#skip < 0) this.#readClock();
   }
 
-  private readClock(): void {
-    const now = (performance.now() - this.originMs) / 1000;
-    this.stride = now - this.real < this.stride * FAST_EVENT_SECONDS
-      ? Math.min(this.stride * 2, MAX_STRIDE)
+  #readClock(): void {
+    const now = (performance.now() - this.#originMs) / 1000;
+    this.#stride = now - this.#real < this.#stride * FAST_EVENT_SECONDS
+      ? Math.min(this.#stride * 2, MAX_STRIDE)
       : 1;
-    this.skip = this.stride - 1;
-    this.real = now;
-    this.recordWithNumber(CLOCK, 0, now);
+    this.#skip = this.#stride - 1;
+    this.#real = now;
+    this.#recordWithNumber(CLOCK, 0, now);
   }
 
-  private record(kind: number, id: number): void {
-    if (this.pos === this.chunk.length) this.newChunk();
-    this.chunk[this.pos++] = kind + KINDS * id;
+  #record(kind: number, id: number): void {
+    if (this.#pos === this.#chunk.length) this.#newChunk();
+    this.#chunk[this.#pos++] = kind + KINDS * id;
   }
 
-  private recordWithNumber(kind: number, id: number, x: number): void {
-    if (this.pos + 1 >= this.chunk.length) this.newChunk();
-    const chunk = this.chunk;
-    chunk[this.pos] = kind + KINDS * id;
-    chunk[this.pos + 1] = x;
-    this.pos += 2;
+  #recordWithNumber(kind: number, id: number, x: number): void {
+    if (this.#pos + 1 >= this.#chunk.length) this.#newChunk();
+    const chunk = this.#chunk;
+    chunk[this.#pos] = kind + KINDS * id;
+    chunk[this.#pos + 1] = x;
+    this.#pos += 2;
   }
 
-  private newChunk(): void {
-    this.chunks.push(this.chunk.subarray(0, this.pos));
-    this.chunk = new Float64Array(CHUNK_WORDS);
-    this.pos = 0;
+  #newChunk(): void {
+    this.#chunks.push(this.#chunk.subarray(0, this.#pos));
+    this.#chunk = new Float64Array(CHUNK_WORDS);
+    this.#pos = 0;
   }
 
-  private functionId(fn: unknown): number {
-    if (fn === this.lastFunction) return this.lastFunctionId;
-    let id = this.functionIds.get(fn);
+  #functionId(fn: unknown): number {
+    if (fn === this.#lastFunction) return this.#lastFunctionId;
+    let id = this.#functionIds.get(fn);
     if (id === undefined) {
-      id = this.functions.length;
-      this.functions.push(fn);
-      this.functionIds.set(fn, id);
+      id = this.#functions.length;
+      this.#functions.push(fn);
+      this.#functionIds.set(fn, id);
     }
-    this.lastFunction = fn;
-    this.lastFunctionId = id;
+    this.#lastFunction = fn;
+    this.#lastFunctionId = id;
     return id;
   }
 
-  private taskId(task: TracedTask): number {
+  #taskId(task: TracedTask): number {
     if (task._tracedName !== task._name) {
-      this.taskNames.set(task._id, task._name);
+      this.#taskNames.set(task._id, task._name);
       task._tracedName = task._name;
     }
     return task._id;
@@ -379,123 +379,111 @@ export class TraceRecorder {
   /**
    * A callback is about to run.
    * @param fn The callback.
-   * @returns Nothing.
    */
   callback(fn: unknown): void {
-    this.tick();
-    this.record(CALLBACK, this.functionId(fn));
+    this.#tick();
+    this.#record(CALLBACK, this.#functionId(fn));
   }
 
   /**
    * A task step starts.
    * @param task The task.
-   * @returns Nothing.
    */
   stepStart(task: TracedTask): void {
-    this.tick();
-    this.record(STEP_START, this.taskId(task));
+    this.#tick();
+    this.#record(STEP_START, this.#taskId(task));
   }
 
   /**
    * A task step ended.
    * @param task The task.
    * @param outcome 0 suspended, 1 done, 2 failed, 3 cancelled.
-   * @returns Nothing.
    */
   stepEnd(task: TracedTask, outcome: number): void {
-    this.tick();
-    this.record(STEP_END + outcome, this.taskId(task));
+    this.#tick();
+    this.#record(STEP_END + outcome, this.#taskId(task));
   }
 
   /**
    * A timer was scheduled.
    * @param timer The timer.
-   * @returns Nothing.
    */
   timerScheduled(timer: TimerHandle): void {
-    this.tick();
-    this.recordWithNumber(TIMER_SCHEDULED, this.functionId(timer._callback), timer._when);
+    this.#tick();
+    this.#recordWithNumber(TIMER_SCHEDULED, this.#functionId(timer._callback), timer._when);
   }
 
   /**
    * A timer moved to the ready queue.
    * @param timer The timer.
-   * @returns Nothing.
    */
   timerFired(timer: TimerHandle): void {
-    this.tick();
-    this.recordWithNumber(TIMER_FIRED, this.functionId(timer._callback), timer._when);
+    this.#tick();
+    this.#recordWithNumber(TIMER_FIRED, this.#functionId(timer._callback), timer._when);
   }
 
   /**
    * An idle wait starts.
    * @param timeout Seconds at most, or `Infinity`.
-   * @returns Nothing.
    */
   ioWaitStart(timeout: number): void {
-    this.readClock();
-    this.recordWithNumber(IO_START, 0, timeout);
+    this.#readClock();
+    this.#recordWithNumber(IO_START, 0, timeout);
   }
 
   /**
    * An idle wait ended.
-   * @returns Nothing.
    */
   ioWaitEnd(): void {
-    this.readClock();
-    this.record(IO_END, 0);
+    this.#readClock();
+    this.#record(IO_END, 0);
   }
 
   /**
    * The virtual clock jumped forward.
    * @param to Loop time after the jump.
-   * @returns Nothing.
    */
   timeJump(to: number): void {
-    this.tick();
-    this.recordWithNumber(TIME_JUMP, 0, to);
+    this.#tick();
+    this.#recordWithNumber(TIME_JUMP, 0, to);
   }
 
   /**
    * A callback (a {@link Handle}) or a task step joined the ready queue.
    * @param runnable The handle or the task.
-   * @returns Nothing.
    */
   readyScheduled(runnable: { _callback?: unknown } | TracedTask): void {
-    this.tick();
-    if ("_id" in runnable) this.record(READY_TASK, this.taskId(runnable));
-    else this.record(READY_CALLBACK, this.functionId(runnable._callback));
+    this.#tick();
+    if ("_id" in runnable) this.#record(READY_TASK, this.#taskId(runnable));
+    else this.#record(READY_CALLBACK, this.#functionId(runnable._callback));
   }
 
   /**
    * A timer still on the heap was cancelled.
    * @param when The timer's deadline.
    * @param callback Its callback (a cancelled timer has dropped its own).
-   * @returns Nothing.
    */
   timerCancelled(when: number, callback: unknown): void {
-    this.tick();
-    this.recordWithNumber(TIMER_CANCELLED, this.functionId(callback), when);
+    this.#tick();
+    this.#recordWithNumber(TIMER_CANCELLED, this.#functionId(callback), when);
   }
 
   /**
    * A task's step ended waiting for a pending future.
    * @param task The task.
    * @param future What it waits for (a future or another task).
-   * @returns Nothing.
    */
   taskWaits(task: TracedTask, future: object): void {
-    this.tick();
-    this.recordWithNumber(TASK_WAITS, this.taskId(task), this.functionId(future));
+    this.#tick();
+    this.#recordWithNumber(TASK_WAITS, this.#taskId(task), this.#functionId(future));
   }
 
   /**
    * A cancelled callback left the ready queue without running.
-   * @returns Nothing.
    */
   skipped(): void {
-    this.tick();
-    this.record(SKIPPED, 0);
+    this.#tick();
+    this.#record(SKIPPED, 0);
   }
 
   /**
@@ -503,11 +491,10 @@ export class TraceRecorder {
    * @param socket The socket.
    * @param events EVENT_READ (1), EVENT_WRITE (2) or both (3).
    * @param start `true` when the watch starts.
-   * @returns Nothing.
    */
   socketWatch(socket: object, events: number, start: boolean): void {
-    this.tick();
-    this.recordWithNumber(start ? WATCH_START : WATCH_END, this.functionId(socket), events);
+    this.#tick();
+    this.#recordWithNumber(start ? WATCH_START : WATCH_END, this.#functionId(socket), events);
   }
 
   /**
@@ -525,27 +512,27 @@ export class TraceRecorder {
     const queues = options.queues === true;
     const out: QueueTraceEvent[] = [];
     let loopTime = 0, realTime = 0;
-    for (const chunk of [...this.chunks, this.chunk.subarray(0, this.pos)]) {
+    for (const chunk of [...this.#chunks, this.#chunk.subarray(0, this.#pos)]) {
       for (let i = 0; i < chunk.length; i++) {
         const kind = chunk[i] % KINDS, id = Math.floor(chunk[i] / KINDS);
         const x = hasNumber(kind) ? chunk[++i] : 0;
         if (kind === CLOCK) {
           realTime = x;
-          if (this.virtual === null) loopTime = x;
+          if (this.#virtual === null) loopTime = x;
         } else if (kind === TIME_JUMP) {
           out.push({ kind: "time-jump", loopTime: x, realTime, from: loopTime });
           loopTime = x;
         } else if (isQueueKind(kind)) {
-          if (queues) out.push(this.decodeQueue(kind, id, x, loopTime, realTime));
+          if (queues) out.push(this.#decodeQueue(kind, id, x, loopTime, realTime));
         } else {
-          out.push(this.decode(kind, id, x, loopTime, realTime));
+          out.push(this.#decode(kind, id, x, loopTime, realTime));
         }
       }
     }
     return out;
   }
 
-  private decode(
+  #decode(
     kind: number,
     id: number,
     x: number,
@@ -554,13 +541,13 @@ export class TraceRecorder {
   ): TraceEvent {
     switch (kind) {
       case CALLBACK:
-        return { kind: "callback", loopTime, realTime, name: nameOf(this.functions[id]) };
+        return { kind: "callback", loopTime, realTime, name: nameOf(this.#functions[id]) };
       case STEP_START:
       case STEP_END:
       case STEP_END + 1:
       case STEP_END + 2:
       case STEP_END + 3: {
-        const task = this.taskName(id);
+        const task = this.#taskName(id);
         return kind === STEP_START
           ? { kind: "task-step", phase: "start", loopTime, realTime, task, taskId: id }
           : {
@@ -580,7 +567,7 @@ export class TraceRecorder {
           loopTime,
           realTime,
           when: x,
-          name: nameOf(this.functions[id]),
+          name: nameOf(this.#functions[id]),
         };
       case IO_START:
         return {
@@ -595,7 +582,7 @@ export class TraceRecorder {
     }
   }
 
-  private decodeQueue(
+  #decodeQueue(
     kind: number,
     id: number,
     x: number,
@@ -604,13 +591,19 @@ export class TraceRecorder {
   ): QueueEvent {
     switch (kind) {
       case READY_TASK:
-        return { kind: "ready-scheduled", loopTime, realTime, name: this.taskName(id), taskId: id };
+        return {
+          kind: "ready-scheduled",
+          loopTime,
+          realTime,
+          name: this.#taskName(id),
+          taskId: id,
+        };
       case READY_CALLBACK:
         return {
           kind: "ready-scheduled",
           loopTime,
           realTime,
-          name: nameOf(this.functions[id]),
+          name: nameOf(this.#functions[id]),
           taskId: null,
         };
       case TIMER_CANCELLED:
@@ -619,16 +612,16 @@ export class TraceRecorder {
           loopTime,
           realTime,
           when: x,
-          name: nameOf(this.functions[id]),
+          name: nameOf(this.#functions[id]),
         };
       case TASK_WAITS:
         return {
           kind: "task-wait",
           loopTime,
           realTime,
-          task: this.taskName(id),
+          task: this.#taskName(id),
           taskId: id,
-          on: this.objectLabel(x),
+          on: this.#objectLabel(x),
         };
       case SKIPPED:
         return { kind: "callback-skipped", loopTime, realTime };
@@ -638,28 +631,27 @@ export class TraceRecorder {
           phase: kind === WATCH_START ? "start" : "end",
           loopTime,
           realTime,
-          socket: this.objectLabel(id),
+          socket: this.#objectLabel(id),
           events: WATCHED[x] ?? String(x),
         };
     }
   }
 
-  private taskName(id: number): string {
-    return this.taskNames.get(id) ?? `Task-${id}`;
+  #taskName(id: number): string {
+    return this.#taskNames.get(id) ?? `Task-${id}`;
   }
 
   // A future or socket by kind and recorder id; a task by its name.
-  private objectLabel(id: number): string {
-    const object = this.functions[id] as { _id?: unknown } | null;
+  #objectLabel(id: number): string {
+    const object = this.#functions[id] as { _id?: unknown } | null;
     if (object !== null && typeof object === "object" && typeof object._id === "number") {
-      return `task ${this.taskName(object._id)}`;
+      return `task ${this.#taskName(object._id)}`;
     }
     return `${object?.constructor?.name ?? "object"} #${id}`;
   }
 
   /**
    * Forgets every recorded event.
-   * @returns Nothing.
    * @example
    * ```ts
    * import { TraceRecorder } from "@course/lib/loop/trace.ts";
@@ -667,9 +659,9 @@ export class TraceRecorder {
    * ```
    */
   clear(): void {
-    this.chunks = [];
-    this.chunk = new Float64Array(CHUNK_WORDS);
-    this.pos = 0;
-    this.skip = 0; // the next event reads the clock, so it is never missing
+    this.#chunks = [];
+    this.#chunk = new Float64Array(CHUNK_WORDS);
+    this.#pos = 0;
+    this.#skip = 0; // the next event reads the clock, so it is never missing
   }
 }

@@ -8,11 +8,15 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import type { SchemaOutput } from "../_package_types.ts";
 
 /** The `.course/hints.json` of the course, next to `lib/`. */
 export const HINT_STATE_PATH: URL = new URL("../../.course/hints.json", import.meta.url);
 
-/** The schema of `.course/hints.json`. */
+/**
+ * The schema of `.course/hints.json`.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const HintStateSchema = z.object({
   version: z.literal(1),
   /** Per exercise id. */
@@ -30,7 +34,7 @@ export const HintStateSchema = z.object({
 });
 
 /** Which hints a learner has seen. */
-export type HintState = z.infer<typeof HintStateSchema>;
+export type HintState = SchemaOutput<typeof HintStateSchema>;
 
 /** One exercise's entry of {@linkcode HintState}. */
 export type ExerciseHints = HintState["exercises"][string];

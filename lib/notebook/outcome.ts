@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
 
 /**
@@ -19,6 +20,7 @@ import { z } from "zod";
  * - `output`: the code printed more than the output cap
  * - `crash`: the grading process failed for another reason (message says which)
  * - `tamper`: the code changed a built-in the checks rely on (`Array.prototype.find`, ...)
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const ErrorKindSchema = z.enum([
   "notebook",
@@ -34,9 +36,12 @@ export const ErrorKindSchema = z.enum([
 ]);
 
 /** One of {@linkcode ErrorKindSchema}'s values. */
-export type ErrorKind = z.infer<typeof ErrorKindSchema>;
+export type ErrorKind = SchemaOutput<typeof ErrorKindSchema>;
 
-/** The outcome of one check. */
+/**
+ * The outcome of one check.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const CheckOutcomeSchema = z.object({
   /** The check's name. */
   name: z.string(),
@@ -53,9 +58,12 @@ export const CheckOutcomeSchema = z.object({
 });
 
 /** The outcome of one check. */
-export type CheckOutcome = z.infer<typeof CheckOutcomeSchema>;
+export type CheckOutcome = SchemaOutput<typeof CheckOutcomeSchema>;
 
-/** The outcome of running an exercise's checks against the learner's bindings. */
+/**
+ * The outcome of running an exercise's checks against the learner's bindings.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const ChecksOutcomeSchema = z.object({
   /** One outcome per check that was due (visible ones in the notebook, all in the grader). */
   checks: z.array(CheckOutcomeSchema),
@@ -68,4 +76,4 @@ export const ChecksOutcomeSchema = z.object({
 });
 
 /** The outcome of running an exercise's checks. */
-export type ChecksOutcome = z.infer<typeof ChecksOutcomeSchema>;
+export type ChecksOutcome = SchemaOutput<typeof ChecksOutcomeSchema>;

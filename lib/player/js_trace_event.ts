@@ -10,7 +10,7 @@
  */
 
 /** Fields every `traceJs` event has. */
-interface JsEventBase {
+export interface JsEventBase {
   /** Seconds since the program started. */
   loopTime: number;
   /** The same reading (traceJs has one clock). */

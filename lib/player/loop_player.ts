@@ -76,6 +76,7 @@ const StepSchema = z.looseObject({ kind: z.enum(KNOWN_KINDS), loopTime: z.number
  */
 export class LoopPlayer {
   /**
+   * Wraps what the player renders.
    * @param html The player fragment.
    * @param svg The static strip.
    * @param text The summary.

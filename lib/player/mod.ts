@@ -20,6 +20,7 @@ export {
 export type {
   JsCallbackEndEvent,
   JsCallbackEvent,
+  JsEventBase,
   JsIoEvent,
   JsLimitEvent,
   JsLogEvent,

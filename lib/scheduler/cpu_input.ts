@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { SchemaInput, SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
 import { rejectDuplicateNames, stepSchema } from "./_steps.ts";
 
@@ -14,6 +15,7 @@ import { rejectDuplicateNames, stepSchema } from "./_steps.ts";
  * import { cpuProcessSchema } from "@course/lib/scheduler/cpu_input.ts";
  * console.log(cpuProcessSchema.parse({ name: "P1", burst: 3 }).arrival); // 0
  * ```
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const cpuProcessSchema = z.object({
   name: z.string().min(1, "a process needs a name"),
@@ -51,6 +53,7 @@ export const cpuProcessSchema = z.object({
  * const ok = cpuInputSchema.safeParse({ policy: "rr", processes: [{ name: "A", burst: 1 }] });
  * console.log(ok.success); // false: round robin needs a quantum
  * ```
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const cpuInputSchema = z.object({
   processes: z.array(cpuProcessSchema).min(1, "give at least one process"),
@@ -66,8 +69,8 @@ export const cpuInputSchema = z.object({
 });
 
 /** What a caller passes to `simulateCpu` (defaults optional). */
-export type CpuInput = z.input<typeof cpuInputSchema>;
+export type CpuInput = SchemaInput<typeof cpuInputSchema>;
 /** One process as a caller writes it. */
-export type CpuProcessInput = z.input<typeof cpuProcessSchema>;
+export type CpuProcessInput = SchemaInput<typeof cpuProcessSchema>;
 /** A scheduling policy: first come first served, shortest job first, shortest remaining time first, round robin. */
-export type CpuPolicy = z.infer<typeof cpuInputSchema>["policy"];
+export type CpuPolicy = SchemaOutput<typeof cpuInputSchema>["policy"];

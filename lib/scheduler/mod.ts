@@ -8,7 +8,13 @@
  * @module
  */
 export type { Slice, SliceKind } from "./slice.ts";
-export { type CpuInput, type CpuPolicy, type CpuProcessInput } from "./cpu_input.ts";
+export {
+  type CpuInput,
+  cpuInputSchema,
+  type CpuPolicy,
+  type CpuProcessInput,
+  cpuProcessSchema,
+} from "./cpu_input.ts";
 export { type CpuResult, type ProcessStats, simulateCpu } from "./simulate_cpu.ts";
 export {
   type CooperativeOptions,

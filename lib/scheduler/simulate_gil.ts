@@ -18,6 +18,7 @@
  *
  * @module
  */
+import type { SchemaInput } from "../_package_types.ts";
 import { z } from "zod";
 import { validate } from "./_validate.ts";
 import { rejectDuplicateNames, type Step, stepSchema, toStep } from "./_steps.ts";
@@ -31,6 +32,7 @@ import { rejectDuplicateNames, type Step, stepSchema, toStep } from "./_steps.ts
  * const input = gilInputSchema.parse({ cores: 2, threads: [{ name: "T", process: "p", steps: [{ cpu: 1 }] }] });
  * console.log(input.switchInterval); // 5
  * ```
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const gilInputSchema = z.object({
   cores: z.number().int().positive(),
@@ -45,13 +47,13 @@ export const gilInputSchema = z.object({
 }).strict().superRefine((input, ctx) => rejectDuplicateNames(input.threads, "threads", ctx));
 
 /** What a caller passes to `simulateGil`. */
-export type GilInput = z.input<typeof gilInputSchema>;
+export type GilInput = SchemaInput<typeof gilInputSchema>;
 
 /** One interval of a GIL timeline. */
 export interface GilSlice {
   /** The thread's name. */
   thread: string;
-  /** The process it belongs to (one GIL per process). */
+  /** The process it belongs to: one interpreter, so one GIL, per process name. */
   process: string;
   /** The core it computed on (`cpu` slices only). */
   core?: number;

@@ -18,7 +18,10 @@
  * ```
  */
 export class BlockingIOError extends Error {
-  /** @param operation The operation that would have blocked. */
+  /**
+   * Makes the error for `operation`.
+   * @param operation The operation that would have blocked.
+   */
   constructor(operation: string) {
     super(`${operation} would block: resource temporarily unavailable`);
     this.name = "BlockingIOError";
@@ -36,6 +39,7 @@ export class BlockingIOError extends Error {
  */
 export class ConnectionError extends Error {
   /**
+   * Makes the error.
    * @param message What happened.
    * @param options Standard error options, e.g. `{ cause }` for the native error.
    */
@@ -56,6 +60,7 @@ export class ConnectionError extends Error {
  */
 export class ConnectionResetError extends ConnectionError {
   /**
+   * Makes the error.
    * @param message What happened.
    * @param options Standard error options, e.g. `{ cause }`.
    */
@@ -76,6 +81,7 @@ export class ConnectionResetError extends ConnectionError {
  */
 export class ConnectionRefusedError extends ConnectionError {
   /**
+   * Makes the error.
    * @param message What happened.
    * @param options Standard error options, e.g. `{ cause }`.
    */
@@ -96,6 +102,7 @@ export class ConnectionRefusedError extends ConnectionError {
  */
 export class BrokenPipeError extends ConnectionError {
   /**
+   * Makes the error.
    * @param message What happened.
    * @param options Standard error options, e.g. `{ cause }`.
    */
@@ -115,7 +122,10 @@ export class BrokenPipeError extends ConnectionError {
  * ```
  */
 export class SocketClosedError extends Error {
-  /** @param operation The operation that was attempted. */
+  /**
+   * Makes the error for `operation`.
+   * @param operation The operation that was attempted.
+   */
   constructor(operation: string) {
     super(`${operation} on a closed socket`);
     this.name = "SocketClosedError";
@@ -123,7 +133,7 @@ export class SocketClosedError extends Error {
 }
 
 /**
- * The stream ended before `readexactly(n)` or `readuntil(sep)` found what it needed;
+ * The stream ended before `readExactly(n)` or `readUntil(sep)` (asyncio's `readexactly`, `readuntil`) found what it needed;
  * `partial` holds the bytes that did arrive (as asyncio's `IncompleteReadError`).
  *
  * @example
@@ -139,6 +149,7 @@ export class IncompleteReadError extends Error {
   /** How many bytes were expected, or `null` when reading up to a separator. */
   readonly expected: number | null;
   /**
+   * Makes the error.
    * @param partial The bytes read before the end of the stream.
    * @param expected How many bytes were wanted, `null` if a separator was.
    */
@@ -154,7 +165,7 @@ export class IncompleteReadError extends Error {
 }
 
 /**
- * `readuntil`/`readline` found no separator within the reader's `limit` bytes;
+ * `readUntil`/`readline` found no separator within the reader's `limit` bytes;
  * the data stays buffered (as asyncio's `LimitOverrunError`).
  *
  * @example
@@ -167,6 +178,7 @@ export class LimitOverrunError extends Error {
   /** How many bytes were buffered when the limit was hit. */
   readonly consumed: number;
   /**
+   * Makes the error.
    * @param message What happened.
    * @param consumed How many bytes were buffered.
    */
@@ -174,6 +186,67 @@ export class LimitOverrunError extends Error {
     super(message);
     this.name = "LimitOverrunError";
     this.consumed = consumed;
+  }
+}
+
+/**
+ * Listening on an address that is already taken (Python's `OSError` with errno
+ * `EADDRINUSE`, "address already in use"). Pick another port, or port 0.
+ *
+ * @example
+ * ```ts
+ * import { AddressInUseError, SimNetwork } from "@course/lib";
+ * const network = new SimNetwork();
+ * network.listen(80);
+ * try {
+ *   network.listen(80);
+ * } catch (error) {
+ *   console.log(error instanceof AddressInUseError); // true
+ * }
+ * ```
+ */
+export class AddressInUseError extends Error {
+  /**
+   * Makes the error for `host:port`.
+   * @param host The host that was asked for.
+   * @param port The port that is taken.
+   * @param options Standard error options, e.g. `{ cause }` for the native error.
+   */
+  constructor(host: string, port: number, options?: ErrorOptions) {
+    super(
+      `address already in use: ${host}:${port} (choose another port, or 0 for any free one)`,
+      options,
+    );
+    this.name = "AddressInUseError";
+  }
+}
+
+/**
+ * A {@link Selector} was asked to register a socket twice, or about a socket it
+ * does not watch (Python's selectors raise `KeyError` in both cases).
+ *
+ * @example
+ * ```ts
+ * import { EVENT_READ, listenTcp, Selector, SelectorKeyError } from "@course/lib";
+ * const selector = new Selector();
+ * const listener = listenTcp(0);
+ * try {
+ *   selector.unregister(listener);
+ * } catch (error) {
+ *   console.log(error instanceof SelectorKeyError); // true
+ * }
+ * listener.close();
+ * await listener.waitClosed();
+ * ```
+ */
+export class SelectorKeyError extends Error {
+  /**
+   * Makes the error.
+   * @param message What was wrong with the key.
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = "SelectorKeyError";
   }
 }
 

@@ -8,6 +8,7 @@
  * @module
  */
 export {
+  AddressInUseError,
   BlockingIOError,
   BrokenPipeError,
   ConnectionError,
@@ -15,6 +16,7 @@ export {
   ConnectionResetError,
   IncompleteReadError,
   LimitOverrunError,
+  SelectorKeyError,
   SocketClosedError,
 } from "./errors.ts";
 export type { Address, ListeningSocket, Network, Selectable, StreamSocket } from "./types.ts";
@@ -30,9 +32,12 @@ export {
   sockRecv,
   sockSendall,
   waitReady,
+  type WatchedSocket,
 } from "./sock_ops.ts";
 export { StreamReader, type StreamReaderOptions } from "./stream_reader.ts";
 export { StreamWriter, type StreamWriterOptions } from "./stream_writer.ts";
 export { openConnection, type StreamOptions } from "./open_connection.ts";
 export { type ClientConnectedHandler, Server, type ServerOptions, startServer } from "./server.ts";
-export { SimListener, SimNetwork, type SimNetworkOptions, SimSocket } from "./sim_network.ts";
+export { SimNetwork, type SimNetworkOptions } from "./sim_network.ts";
+export { SimListener } from "./sim_listener.ts";
+export { SimSocket } from "./sim_socket.ts";

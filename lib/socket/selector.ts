@@ -17,6 +17,9 @@
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
+import { SelectorKeyError } from "./errors.ts";
+import { ReadyWaiter } from "./sock_ops.ts";
+import { RuntimeError } from "../loop/errors.ts";
 import type { Selectable } from "./types.ts";
 
 /**
@@ -64,12 +67,15 @@ export class Selector<T = unknown> {
    * @param events `EVENT_READ`, `EVENT_WRITE`, or `EVENT_READ | EVENT_WRITE`.
    * @param data Anything to attach to the key.
    * @returns The new key.
-   * @throws {Error} If `fileobj` is already registered or `events` is invalid.
+   * @throws {SelectorKeyError} If `fileobj` is already registered.
+   * @throws {RangeError} If `events` is invalid.
    */
   register(fileobj: Selectable, events: number, data?: T): SelectorKey<T> {
     this.#checkOpen();
     checkEvents(events);
-    if (this.#keys.has(fileobj)) throw new Error("this socket is already registered");
+    if (this.#keys.has(fileobj)) {
+      throw new SelectorKeyError("this socket is already registered: modify() changes its events");
+    }
     const key: SelectorKey<T> = { fileobj, events, data: data as T };
     this.#keys.set(fileobj, key);
     return key;
@@ -79,7 +85,7 @@ export class Selector<T = unknown> {
    * Stops watching `fileobj`.
    * @param fileobj A registered socket.
    * @returns Its key.
-   * @throws {Error} If it is not registered.
+   * @throws {SelectorKeyError} If it is not registered.
    */
   unregister(fileobj: Selectable): SelectorKey<T> {
     const key = this.getKey(fileobj);
@@ -106,11 +112,13 @@ export class Selector<T = unknown> {
    * The key of a registered socket.
    * @param fileobj A registered socket.
    * @returns Its key.
-   * @throws {Error} If it is not registered.
+   * @throws {SelectorKeyError} If it is not registered.
    */
   getKey(fileobj: Selectable): SelectorKey<T> {
     const key = this.#keys.get(fileobj);
-    if (key === undefined) throw new Error("this socket is not registered");
+    if (key === undefined) {
+      throw new SelectorKeyError("this socket is not registered with this selector");
+    }
     return key;
   }
 
@@ -135,36 +143,23 @@ export class Selector<T = unknown> {
   *select(timeout: number | null = null): Coroutine<[SelectorKey<T>, number][]> {
     this.#checkOpen();
     const loop = getRunningLoop();
-    let ready = this.#poll();
+    const ready = this.#poll();
     if (ready.length > 0 || timeout !== null && timeout <= 0) {
       yield; // one loop turn, as promised above
       return ready.length > 0 ? ready : this.#poll();
     }
-    const future = loop.createFuture<void>();
-    const wake = () => {
-      if (!future.done()) future.setResult(undefined);
-    };
-    const check = () => {
-      if (this.#poll().length > 0) wake();
-    };
-    const stops: (() => void)[] = [];
-    let holds = 0;
-    for (const key of this.#keys.values()) {
-      stops.push(key.fileobj.watch(() => loop.callSoonThreadsafe(check)));
-      if (key.fileobj.native) holds++;
-    }
-    // Real sockets complete outside the loop: keep a virtual-clock loop waiting for them.
-    const release = holds > 0 && loop.clock === "virtual" ? loop.keepAlive() : null;
-    const timer = timeout === null ? null : loop.callLater(timeout, wake);
+    const waiter = new ReadyWaiter(loop, this.#keys.values());
+    const future = waiter.wait();
+    const timer = timeout === null ? null : loop.callLater(timeout, () => {
+      if (!future.done()) future.setResult(undefined); // the timeout: wake with nothing ready
+    });
     try {
       yield* future;
     } finally {
-      for (const stop of stops) stop();
-      release?.();
+      waiter.close();
       timer?.cancel();
     }
-    ready = this.#poll();
-    return ready;
+    return this.#poll();
   }
 
   /** Unregisters everything; the selector cannot be used afterwards. */
@@ -183,12 +178,12 @@ export class Selector<T = unknown> {
   }
 
   #checkOpen(): void {
-    if (this.#closed) throw new Error("the selector is closed");
+    if (this.#closed) throw new RuntimeError("the selector is closed");
   }
 }
 
 function checkEvents(events: number): void {
   if (!Number.isInteger(events) || events <= 0 || (events & ~(EVENT_READ | EVENT_WRITE)) !== 0) {
-    throw new Error(`events must be EVENT_READ, EVENT_WRITE or both, not ${events}`);
+    throw new RangeError(`events must be EVENT_READ, EVENT_WRITE or both, not ${events}`);
   }
 }

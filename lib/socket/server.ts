@@ -22,8 +22,23 @@ import type { Address, ListeningSocket } from "./types.ts";
 // The constructor of every `function*`: a handler made by one can become a task as it is.
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 
-function isGeneratorFunction(f: unknown): boolean {
-  return f instanceof GeneratorFunction;
+/** The coroutine a handler task runs: the handler's own, or a plain function's call wrapped in one. */
+function handlerCoroutine(
+  handler: ClientConnectedHandler,
+  reader: StreamReader,
+  writer: StreamWriter,
+): Coroutine<void> {
+  if (handler instanceof GeneratorFunction) return handler(reader, writer) as Coroutine<void>;
+  return callInTask(handler, reader, writer);
+}
+
+function* callInTask(
+  handler: ClientConnectedHandler,
+  reader: StreamReader,
+  writer: StreamWriter,
+): Coroutine<void> {
+  const result = handler(reader, writer);
+  if (isCoroutine(result)) yield* result; // e.g. an arrow function that returns echo(r, w)
 }
 
 /**
@@ -155,8 +170,14 @@ export class Server {
    * @returns A coroutine to `yield*`.
    */
   *serveForever(): Coroutine<void> {
+    // A future of its own, as asyncio's: cancelling a task cancels the future it waits on,
+    // and that must not be the server's own `#closed`.
+    const serving = this.#loop.createFuture<void>();
+    this.#closed.addDoneCallback(() => {
+      if (!serving.done()) serving.setResult();
+    });
     try {
-      yield* this.#closed;
+      yield* serving;
     } catch (error) {
       if (error instanceof CancelledError) this.close();
       throw error;
@@ -181,24 +202,20 @@ export class Server {
         highWater: this.#options.highWater,
         lowWater: this.#options.lowWater,
       });
-      const connection = { writer } as Connection;
       const name = `client ${sock.remoteAddress.hostname}:${sock.remoteAddress.port}`;
-      if (isGeneratorFunction(this.#handler)) {
-        // The handler's own coroutine is the task (calling a generator function runs none of
-        // its body), and what #handle does around it happens when the task is done: every
-        // message then passes through one coroutine less.
-        const task = loop.createTask(this.#handler(reader, writer) as Coroutine<void>, { name });
-        task.addDoneCallback(() => this.#handled(task, writer, connection));
-        connection.task = task;
-      } else {
-        connection.task = loop.createTask(this.#handle(reader, writer, connection), { name });
-      }
+      const task = loop.createTask(handlerCoroutine(this.#handler, reader, writer), { name });
+      const connection: Connection = { task, writer };
+      task.addDoneCallback(() => this.#handled(connection));
       this.#connections.add(connection);
     }
   }
 
-  /** What `#handle` does after the handler, for a handler task that is done. */
-  #handled(task: Task<void>, writer: StreamWriter, connection: Connection): void {
+  /**
+   * A handler task is done: close its connection (abort it if the handler failed or was
+   * cancelled, reporting a failure), then forget it once its socket is released.
+   */
+  #handled(connection: Connection): void {
+    const { task, writer } = connection;
     const error = task.cancelled() ? null : task.exception();
     if (task.cancelled() || error !== null) {
       writer.abort();
@@ -213,26 +230,6 @@ export class Server {
     }
     Future.fromPromise(writer.socket.waitClosed(), this.#loop)
       .addDoneCallback(() => this.#forget(connection));
-  }
-
-  *#handle(reader: StreamReader, writer: StreamWriter, connection: Connection): Coroutine<void> {
-    try {
-      const result = this.#handler(reader, writer);
-      if (isCoroutine(result)) yield* result;
-      writer.close();
-      yield* _awaitPromise(this.#loop, writer.socket.waitClosed());
-    } catch (error) {
-      writer.abort();
-      if (!(error instanceof CancelledError)) {
-        this.#loop.callExceptionHandler({
-          message: "unhandled error in a client connection handler",
-          exception: error,
-        });
-      }
-      yield* _awaitPromise(this.#loop, writer.socket.waitClosed());
-    } finally {
-      this.#forget(connection);
-    }
   }
 
   /** A connection is over and its socket released: `waitClosed` may stop waiting for it. */

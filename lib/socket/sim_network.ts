@@ -23,16 +23,10 @@
  */
 import type { EventLoop } from "../loop/event_loop.ts";
 import { getRunningLoop } from "../loop/running.ts";
-import {
-  BlockingIOError,
-  BrokenPipeError,
-  ConnectionRefusedError,
-  ConnectionResetError,
-  SocketClosedError,
-} from "./errors.ts";
-import type { Address, ListeningSocket, Network, StreamSocket } from "./types.ts";
-import { Watchers } from "./watchers.ts";
-import { takeBytes } from "./_bytes.ts";
+import { AddressInUseError, ConnectionRefusedError, ConnectionResetError } from "./errors.ts";
+import { SimListener } from "./sim_listener.ts";
+import { type Link, SimSocket } from "./sim_socket.ts";
+import type { Network } from "./types.ts";
 
 /** Options of a {@link SimNetwork}. */
 export interface SimNetworkOptions {
@@ -48,14 +42,6 @@ export interface SimNetworkOptions {
   bufferSize?: number;
   /** The loop whose clock times the network; the running loop by default. */
   loop?: EventLoop;
-}
-
-const EMPTY = new Uint8Array(0);
-
-/** What links two simulated sockets: fault state shared by both directions. */
-interface Link {
-  dropped: boolean;
-  stalledUntil: number;
 }
 
 /**
@@ -93,7 +79,10 @@ export class SimNetwork implements Network {
   #nextPort = 40000;
   #random: () => number;
 
-  /** @param options Latency, bandwidth, seed, jitter, buffer size, loop. */
+  /**
+   * Makes a network with no listeners yet.
+   * @param options Latency, bandwidth, seed, jitter, buffer size, loop.
+   */
   constructor(options: SimNetworkOptions = {}) {
     this.latency = options.latency ?? 0.05;
     this.bandwidth = options.bandwidth ?? Infinity;
@@ -125,7 +114,7 @@ export class SimNetwork implements Network {
    */
   listen(port: number, host = "sim", options: { backlog?: number } = {}): SimListener {
     if (port === 0) { while (this.#listeners.has(port = this.#nextPort++)); }
-    if (this.#listeners.has(port)) throw new Error(`address already in use: ${host}:${port}`);
+    if (this.#listeners.has(port)) throw new AddressInUseError(host, port);
     const listener = new SimListener(this, { hostname: host, port }, options.backlog ?? 1024);
     this.#listeners.set(port, listener);
     return listener;
@@ -188,354 +177,6 @@ export class SimNetwork implements Network {
   /** @ignore */
   _unlisten(port: number): void {
     this.#listeners.delete(port);
-  }
-}
-
-/** A listening socket of a {@link SimNetwork}. */
-export class SimListener implements ListeningSocket {
-  /** Simulated: the loop's timers drive readiness. */
-  readonly native = false;
-  #network: SimNetwork;
-  #address: Address;
-  #backlog: number;
-  #queue: SimSocket[] = [];
-  #watchers = new Watchers();
-  #closed = false;
-
-  /**
-   * Use {@link SimNetwork.listen}.
-   * @param network The network.
-   * @param address The bound address.
-   * @param backlog The most pending connections.
-   */
-  constructor(network: SimNetwork, address: Address, backlog: number) {
-    this.#network = network;
-    this.#address = address;
-    this.#backlog = backlog;
-  }
-
-  /** The bound address. */
-  get localAddress(): Address {
-    return this.#address;
-  }
-  /** True while a connection waits to be accepted. */
-  get readable(): boolean {
-    return this.#queue.length > 0 || this.#closed;
-  }
-  /** Never writable. */
-  get writable(): boolean {
-    return false;
-  }
-  /** True once closed. */
-  get closed(): boolean {
-    return this.#closed;
-  }
-
-  /**
-   * Calls `listener` whenever a connection may be waiting.
-   * @param listener What to call.
-   * @returns A function that stops the calls.
-   */
-  watch(listener: () => void): () => void {
-    return this.#watchers.add(listener);
-  }
-
-  /**
-   * Takes the next pending connection.
-   * @returns The socket and the peer's address.
-   * @throws {BlockingIOError} When none is pending.
-   */
-  accept(): [SimSocket, Address] {
-    if (this.#closed) throw new SocketClosedError("accept");
-    const sock = this.#queue.shift();
-    if (!sock) throw new BlockingIOError("accept");
-    return [sock, sock.remoteAddress];
-  }
-
-  /** Stops listening; pending connections are reset. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#network._unlisten(this.#address.port);
-    for (const sock of this.#queue.splice(0)) sock.abort();
-    this.#watchers.notify();
-  }
-
-  /**
-   * Nothing native to wait for.
-   * @returns A resolved promise.
-   */
-  waitClosed(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  /** A SYN arrived: queue the server end, or refuse. @ignore */
-  _offer(client: SimSocket): boolean {
-    if (this.#closed || this.#queue.length >= this.#backlog) return false;
-    const server = new SimSocket(this.#network, client._link, this.#address, client.localAddress);
-    server._pair(client);
-    this.#queue.push(server);
-    this.#watchers.notify();
-    return true;
-  }
-}
-
-/** One end of a simulated connection, with the interface of {@link TcpSocket}. */
-export class SimSocket implements StreamSocket {
-  /** Simulated: the loop's timers drive readiness. */
-  readonly native = false;
-  /** @ignore */
-  _peer: SimSocket | null = null;
-  /** @ignore */
-  readonly _link: Link;
-  #network: SimNetwork;
-  #local: Address;
-  #remote: Address;
-  #watchers = new Watchers();
-  #connected = false;
-  #recv: Uint8Array[] = [];
-  #recvBuffered = 0;
-  #eof = false;
-  #send: Uint8Array[] = [];
-  #sendBuffered = 0;
-  #inFlight = 0;
-  #linkFreeAt = 0;
-  #lastArrival = 0;
-  #finAsked = false;
-  #finSent = false;
-  #closed = false;
-  #error: Error | null = null;
-
-  /**
-   * Use {@link SimNetwork.connect} or {@link SimListener.accept}.
-   * @param network The network.
-   * @param link The connection's shared fault state.
-   * @param local This end's address.
-   * @param remote The peer's address.
-   */
-  constructor(network: SimNetwork, link: Link, local: Address, remote: Address) {
-    this.#network = network;
-    this._link = link;
-    this.#local = local;
-    this.#remote = remote;
-  }
-
-  /** @ignore */
-  _pair(client: SimSocket): void {
-    this._peer = client;
-    client._peer = this;
-    this.#connected = true;
-  }
-
-  /** @ignore */
-  _connect(): void {
-    if (this.#closed || this.#error) return;
-    this.#connected = true;
-    this.#watchers.notify();
-    this.#pump();
-  }
-
-  /** @ignore */
-  _fail(error: Error): void {
-    if (this.#closed || this.#error) return;
-    this.#error = error;
-    this.#send = [];
-    this.#sendBuffered = 0;
-    this.#watchers.notify();
-  }
-
-  /** True once connected. */
-  get connected(): boolean {
-    return this.#connected;
-  }
-  /** True when `recv` would not block. */
-  get readable(): boolean {
-    return this.#recvBuffered > 0 || this.#eof || this.#error !== null || this.#closed;
-  }
-  /** True when `send` would not block, or would raise at once (an error, or after `shutdownWrite`). */
-  get writable(): boolean {
-    return this.#error !== null || this.#closed || this.#finAsked ||
-      (this.#connected && this.#sendBuffered < this.#network.bufferSize);
-  }
-  /** The error that ended the connection, if any. */
-  get error(): Error | null {
-    return this.#error;
-  }
-  /** True once closed. */
-  get closed(): boolean {
-    return this.#closed;
-  }
-  /** Bytes received, not yet taken. */
-  get recvBuffered(): number {
-    return this.#recvBuffered;
-  }
-  /** Bytes accepted by `send`, not yet on the wire. */
-  get sendBuffered(): number {
-    return this.#sendBuffered;
-  }
-  /** This end's address. */
-  get localAddress(): Address {
-    return this.#local;
-  }
-  /** The peer's address. */
-  get remoteAddress(): Address {
-    return this.#remote;
-  }
-
-  /**
-   * Calls `listener` whenever readiness may have changed.
-   * @param listener What to call.
-   * @returns A function that stops the calls.
-   */
-  watch(listener: () => void): () => void {
-    return this.#watchers.add(listener);
-  }
-
-  /**
-   * Takes up to `n` received bytes, as many as are buffered; empty at end of file.
-   * @param n The most bytes.
-   * @returns The bytes.
-   * @throws {BlockingIOError} When nothing has arrived.
-   */
-  recv(n: number): Uint8Array {
-    if (this.#closed) throw new SocketClosedError("recv");
-    if (this.#recvBuffered === 0) {
-      if (this.#error) throw this.#error;
-      if (this.#eof) return EMPTY;
-      throw new BlockingIOError("recv");
-    }
-    const out = takeBytes(this.#recv, n);
-    this.#recvBuffered -= out.length;
-    // The window opens again: the sender hears of it one latency later.
-    const peer = this._peer;
-    if (peer) this.#network._loop.callLater(this.#network.latency, () => peer._windowOpened());
-    return out;
-  }
-
-  /**
-   * Copies as much of `data` as fits into the send buffer.
-   * @param data The bytes.
-   * @returns How many were accepted.
-   * @throws {BlockingIOError} When the buffer is full or not yet connected.
-   */
-  send(data: Uint8Array): number {
-    if (this.#closed) throw new SocketClosedError("send");
-    if (this.#error) throw this.#error;
-    if (this.#finAsked) throw new BrokenPipeError("send after shutdownWrite");
-    if (data.length === 0) return 0;
-    const room = this.#connected ? this.#network.bufferSize - this.#sendBuffered : 0;
-    if (room <= 0) throw new BlockingIOError("send");
-    const n = Math.min(room, data.length);
-    this.#send.push(data.slice(0, n));
-    this.#sendBuffered += n;
-    this.#pump();
-    return n;
-  }
-
-  /** Sends end of file once the send buffer is empty; from now on `send` raises {@link BrokenPipeError}. */
-  shutdownWrite(): void {
-    if (this.#closed) throw new SocketClosedError("shutdownWrite");
-    if (this.#finAsked) return;
-    this.#finAsked = true;
-    this.#pump();
-    this.#watchers.notify(); // a sender waiting for room must now fail instead
-  }
-
-  /** Closes; buffered bytes still go out, then end of file. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#finAsked = true;
-    this.#recv = [];
-    this.#recvBuffered = 0;
-    this.#watchers.notify();
-    this.#pump();
-  }
-
-  /** Closes at once; the peer sees a reset one latency later. */
-  abort(): void {
-    if (this.#closed && this.#finSent) return;
-    const wasOpen = !this.#error;
-    this.#send = [];
-    this.#sendBuffered = 0;
-    this.#finSent = true;
-    this.close();
-    const peer = this._peer;
-    if (wasOpen && peer && !this._link.dropped) {
-      this.#network._loop.callLater(
-        this.#network._delay(),
-        () => peer._fail(new ConnectionResetError()),
-      );
-    }
-  }
-
-  /**
-   * Nothing native to wait for.
-   * @returns A resolved promise.
-   */
-  waitClosed(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  /** @ignore */
-  _windowOpened(): void {
-    this.#pump();
-  }
-
-  // Puts as much of the send buffer on the wire as the peer's window allows.
-  #pump(): void {
-    const peer = this._peer;
-    if (!this.#connected || !peer || this.#error) return;
-    const network = this.#network;
-    const loop = network._loop;
-    const window = network.bufferSize - this.#inFlight - peer.recvBuffered;
-    if (this.#sendBuffered > 0 && window > 0) {
-      const wasFull = this.#sendBuffered >= network.bufferSize;
-      const segment = takeBytes(this.#send, Math.min(window, this.#sendBuffered));
-      this.#sendBuffered -= segment.length;
-      this.#inFlight += segment.length;
-      const start = Math.max(loop.time(), this.#linkFreeAt);
-      this.#linkFreeAt = start + segment.length / network.bandwidth;
-      this.#transmit(segment);
-      if (wasFull) this.#watchers.notify();
-    }
-    if (this.#finAsked && !this.#finSent && this.#sendBuffered === 0) {
-      this.#finSent = true;
-      this.#transmit(null);
-    }
-  }
-
-  // Schedules one segment (or, for null, the end-of-file mark) to arrive at the peer.
-  #transmit(segment: Uint8Array | null): void {
-    const network = this.#network;
-    const loop = network._loop;
-    const peer = this._peer!;
-    const at = Math.max(
-      Math.max(loop.time(), this.#linkFreeAt) + network._delay(),
-      this.#lastArrival,
-    );
-    this.#lastArrival = at;
-    const arrive = () => {
-      if (this._link.dropped) return;
-      if (loop.time() < this._link.stalledUntil) {
-        loop.callAt(this._link.stalledUntil, arrive);
-        return;
-      }
-      if (segment) this.#inFlight -= segment.length;
-      peer._deliver(segment);
-    };
-    loop.callAt(at, arrive);
-  }
-
-  /** @ignore */
-  _deliver(segment: Uint8Array | null): void {
-    if (this.#closed || this.#error) return; // nobody reads any more: dropped
-    if (segment === null) this.#eof = true;
-    else {
-      this.#recv.push(segment);
-      this.#recvBuffered += segment.length;
-    }
-    this.#watchers.notify();
   }
 }
 

@@ -4,13 +4,12 @@
  * block, suspends the task until the socket is ready, then tries again.
  * `EventLoop` exposes them as `loop.sockRecv(...)` etc.; these are the bodies.
  *
- * Every way a task waits for a socket goes through {@link waitReady}: it
- * watches the socket and, when readiness may have changed, schedules a check
- * with `loop.callSoonThreadsafe` (real sockets tell it from a native promise,
- * outside the loop; simulated ones from a loop timer). The check resolves the
- * future the task waits on. {@link ReadyWaiter} is the same wait for a task
- * that waits on one socket again and again (a stream reader, once per
- * message): it keeps watching between waits instead of starting over each time.
+ * Every wait for a socket in this library goes through {@link ReadyWaiter}:
+ * `waitReady` here, `StreamReader`, `StreamWriter` and `Selector.select`. It
+ * watches the sockets and, when their readiness may have changed, schedules a
+ * check with `loop.callSoonThreadsafe` (real sockets tell it from a native
+ * promise, outside the loop; simulated ones from a loop timer). The check
+ * resolves the future the task waits on.
  *
  * @module
  */
@@ -22,9 +21,137 @@ import { EVENT_READ, EVENT_WRITE, readyEvents } from "./events.ts";
 import { tcp } from "./tcp_listener.ts";
 import type { Address, ListeningSocket, Network, Selectable, StreamSocket } from "./types.ts";
 
+/** A socket and the events to wait for on it: what a `SelectorKey` holds. */
+export interface WatchedSocket {
+  /** The socket. */
+  readonly fileobj: Selectable;
+  /** `EVENT_READ`, `EVENT_WRITE`, or both. */
+  readonly events: number;
+}
+
 /**
- * Suspends the running task until `fileobj` is ready for one of `events`.
- * Returns at once if it already is.
+ * The one way to wait for sockets: each {@link ReadyWaiter.wait} gives a future
+ * that is done once one of the sockets is ready for its events. The watch starts
+ * at the first wait that has to wait and stays until {@link ReadyWaiter.close},
+ * so a task that waits on one socket again and again (a stream reader, once per
+ * message) pays for one future per wait, not a new watch each time.
+ * Notifications that come while a check is already scheduled share it.
+ *
+ * While a wait on a real (native) socket is pending, a virtual-clock loop is
+ * kept alive (`keepAlive`): native I/O takes no virtual time, so the loop must
+ * wait for it rather than report a deadlock.
+ *
+ * @example
+ * ```ts
+ * import { EVENT_READ, EventLoop, listenTcp, ReadyWaiter } from "@course/lib";
+ * const loop = new EventLoop();
+ * const listener = listenTcp(0);
+ * const ready = new ReadyWaiter(loop, listener, EVENT_READ);
+ * loop.callSoon(() => listener.close()); // a closed socket counts as readable
+ * await loop.runUntilComplete(ready.wait());
+ * ready.close();
+ * await listener.waitClosed();
+ * ```
+ */
+export class ReadyWaiter {
+  #loop: EventLoop;
+  #watched: readonly WatchedSocket[];
+  #native: boolean;
+  #future: Future<void> | null = null;
+  #readyNow: Future<void> | null = null;
+  #stops: (() => void)[] | null = null;
+  #checkScheduled = false;
+
+  /**
+   * Watches nothing yet: the first {@link wait} that has to wait starts the watch.
+   * @param loop The loop the waiting task runs on.
+   * @param fileobj The socket to wait for.
+   * @param events `EVENT_READ`, `EVENT_WRITE`, or both.
+   */
+  constructor(loop: EventLoop, fileobj: Selectable, events: number);
+  /**
+   * Waits for any of several sockets (what `Selector.select` does).
+   * @param loop The loop the waiting task runs on.
+   * @param watched Each socket with its events.
+   */
+  constructor(loop: EventLoop, watched: Iterable<WatchedSocket>);
+  constructor(loop: EventLoop, what: Selectable | Iterable<WatchedSocket>, events = 0) {
+    this.#loop = loop;
+    this.#watched = Symbol.iterator in what ? [...what] : [{ fileobj: what, events }];
+    this.#native = this.#watched.some(({ fileobj }) => fileobj.native);
+  }
+
+  /**
+   * The future a task waits on until a socket is ready: `yield* ready.wait()` suspends the
+   * running task, or goes on at once if a socket is ready already.
+   * @returns A future that is done once a socket is ready.
+   * @throws {RuntimeError} If another task is waiting already (asyncio's streams refuse two
+   *   readers waiting on one stream the same way).
+   */
+  wait(): Future<void> {
+    const loop = this.#loop;
+    if (this.#isReady()) {
+      if (this.#readyNow === null) {
+        this.#readyNow = loop.createFuture<void>();
+        this.#readyNow.setResult(undefined);
+      }
+      return this.#readyNow; // done already: waiting on it takes no turn
+    }
+    if (this.#future !== null && !this.#future.done()) {
+      throw new RuntimeError("another task is already waiting for this socket");
+    }
+    if (this.#stops === null) {
+      this.#stops = this.#watched.map(({ fileobj }) => fileobj.watch(this.#notified));
+      for (const { fileobj, events } of this.#watched) {
+        loop._tracer?.socketWatch(fileobj, events, true);
+      }
+    }
+    const future = this.#future = loop.createFuture<void>();
+    if (this.#native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
+    return future;
+  }
+
+  /** Stops watching (a later {@link wait} starts again); a wait still pending is cancelled. */
+  close(): void {
+    if (this.#stops !== null) {
+      for (const stop of this.#stops) stop();
+      for (const { fileobj, events } of this.#watched) {
+        this.#loop._tracer?.socketWatch(fileobj, events, false);
+      }
+    }
+    this.#stops = null;
+    if (this.#future !== null && !this.#future.done()) this.#future.cancel();
+    this.#future = null;
+  }
+
+  #isReady(): boolean {
+    for (const { fileobj, events } of this.#watched) {
+      if (readyEvents(fileobj, events) !== 0) return true;
+    }
+    return false;
+  }
+
+  // Called by a socket, outside the loop: schedule one check, however many notifications come.
+  #notified = (): void => {
+    if (this.#checkScheduled) return;
+    this.#checkScheduled = true;
+    this.#loop.callSoonThreadsafe(this.#check);
+  };
+
+  // On the loop: wake the waiting task if a socket is ready now.
+  #check = (): void => {
+    this.#checkScheduled = false;
+    const future = this.#future;
+    if (future !== null && !future.done() && this.#isReady()) {
+      this.#future = null;
+      future.setResult(undefined);
+    }
+  };
+}
+
+/**
+ * Suspends the running task until `fileobj` is ready for one of `events`:
+ * a {@link ReadyWaiter} for one wait. Returns at once if it already is.
  *
  * @param loop The running loop.
  * @param fileobj The socket to wait for.
@@ -41,118 +168,12 @@ import type { Address, ListeningSocket, Network, Selectable, StreamSocket } from
  * ```
  */
 export function* waitReady(loop: EventLoop, fileobj: Selectable, events: number): Coroutine<void> {
-  if (readyEvents(fileobj, events) !== 0) return;
-  const future = loop.createFuture<void>();
-  const check = () => {
-    if (!future.done() && readyEvents(fileobj, events) !== 0) future.setResult(undefined);
-  };
-  const stop = fileobj.watch(() => loop.callSoonThreadsafe(check));
-  loop._tracer?.socketWatch(fileobj, events, true);
-  // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
-  const release = fileobj.native && loop.clock === "virtual" ? loop.keepAlive() : null;
+  const ready = new ReadyWaiter(loop, fileobj, events);
   try {
-    yield* future;
+    yield* ready.wait();
   } finally {
-    stop();
-    loop._tracer?.socketWatch(fileobj, events, false);
-    release?.();
+    ready.close();
   }
-}
-
-/**
- * {@link waitReady} for a task that waits on the same socket again and again: the
- * watch stays in place from the first wait until {@link ReadyWaiter.close}, so
- * each wait costs one future, not a new watch, check and future. Notifications
- * that come while a check is already scheduled share it.
- *
- * @example
- * ```ts
- * import { EVENT_READ, EventLoop, listenTcp, ReadyWaiter } from "@course/lib";
- * const loop = new EventLoop();
- * const listener = listenTcp(0);
- * const ready = new ReadyWaiter(loop, listener, EVENT_READ);
- * loop.callSoon(() => listener.close()); // a closed socket counts as readable
- * await loop.runUntilComplete(ready.wait());
- * ready.close();
- * await listener.waitClosed();
- * ```
- */
-export class ReadyWaiter {
-  #loop: EventLoop;
-  #fileobj: Selectable;
-  #events: number;
-  #future: Future<void> | null = null;
-  #readyNow: Future<void> | null = null;
-  #stop: (() => void) | null = null;
-  #checkScheduled = false;
-
-  /**
-   * Watches nothing yet: the first {@link wait} that has to wait starts the watch.
-   * @param loop The loop the waiting task runs on.
-   * @param fileobj The socket to wait for.
-   * @param events `EVENT_READ`, `EVENT_WRITE`, or both.
-   */
-  constructor(loop: EventLoop, fileobj: Selectable, events: number) {
-    this.#loop = loop;
-    this.#fileobj = fileobj;
-    this.#events = events;
-  }
-
-  /**
-   * The future a task waits on until the socket is ready: `yield* ready.wait()` suspends the
-   * running task, or goes on at once if the socket is ready already. It hands back the future
-   * itself, not a coroutine around it: a stream reader waits once per message, and a suspended
-   * coroutine would be one more object held for the whole wait.
-   * @returns A future that is done once the socket is ready.
-   * @throws {RuntimeError} If another task is waiting already (asyncio's streams refuse two
-   *   readers waiting on one stream the same way).
-   */
-  wait(): Future<void> {
-    const loop = this.#loop;
-    if (readyEvents(this.#fileobj, this.#events) !== 0) {
-      if (this.#readyNow === null) {
-        this.#readyNow = loop.createFuture<void>();
-        this.#readyNow.setResult(undefined);
-      }
-      return this.#readyNow; // done already: waiting on it takes no turn
-    }
-    if (this.#future !== null && !this.#future.done()) {
-      throw new RuntimeError("another task is already waiting for this socket");
-    }
-    if (this.#stop === null) {
-      this.#stop = this.#fileobj.watch(this.#notified);
-      loop._tracer?.socketWatch(this.#fileobj, this.#events, true);
-    }
-    const future = this.#future = loop.createFuture<void>();
-    // Native I/O takes no virtual time: a virtual loop must wait for it, not call it a deadlock.
-    if (this.#fileobj.native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
-    return future;
-  }
-
-  /** Stops watching the socket (a later {@link wait} starts again). */
-  close(): void {
-    if (this.#stop === null) return;
-    this.#stop();
-    this.#stop = null;
-    this.#loop._tracer?.socketWatch(this.#fileobj, this.#events, false);
-  }
-
-  // Called by the socket, outside the loop: schedule one check, however many notifications come.
-  #notified = (): void => {
-    if (this.#checkScheduled) return;
-    this.#checkScheduled = true;
-    this.#loop.callSoonThreadsafe(this.#check);
-  };
-
-  // On the loop: wake the waiting task if the socket is ready now.
-  #check = (): void => {
-    this.#checkScheduled = false;
-    const future = this.#future;
-    if (future !== null && !future.done() && readyEvents(this.#fileobj, this.#events) !== 0) {
-      this.#future = null;
-      future.setResult(undefined);
-    }
-  };
 }
 
 /**
@@ -194,10 +215,7 @@ export function* sockRecv(loop: EventLoop, sock: StreamSocket, n: number): Corou
  * @param sock A connected socket.
  * @param data The bytes to send.
  * @returns A coroutine that finishes once all bytes are accepted.
- * @example
- * ```ts
- * // See sockRecv's example: `yield* loop.sockSendall(client, bytes)`.
- * ```
+ * @see {@link sockRecv}, whose example uses `yield* loop.sockSendall(client, bytes)`.
  */
 export function* sockSendall(
   loop: EventLoop,
@@ -220,10 +238,7 @@ export function* sockSendall(
  * @param loop The running loop.
  * @param listener A listening socket.
  * @returns The connected socket and the peer's address.
- * @example
- * ```ts
- * // See sockRecv's example: `const [conn, address] = yield* loop.sockAccept(server)`.
- * ```
+ * @see {@link sockRecv}, whose example uses `const [conn, address] = yield* loop.sockAccept(server)`.
  */
 export function* sockAccept(
   loop: EventLoop,
@@ -249,10 +264,7 @@ export interface ConnectOptions {
  * @param options `network`: real TCP by default.
  * @returns The connected socket.
  * @throws {ConnectionRefusedError} When nothing listens there.
- * @example
- * ```ts
- * // See sockRecv's example: `const client = yield* loop.sockConnect("127.0.0.1", port)`.
- * ```
+ * @see {@link sockRecv}, whose example uses `const client = yield* loop.sockConnect("127.0.0.1", port)`.
  */
 export function* sockConnect(
   loop: EventLoop,

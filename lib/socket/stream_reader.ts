@@ -1,10 +1,11 @@
 /**
  * `StreamReader`, asyncio's buffered reader over a socket: `read(n)`,
- * `readline()`, `readexactly(n)`, `readuntil(sep)`, `atEof()`. Each read is a
+ * `readline()`, `readExactly(n)`, `readUntil(sep)`, `atEof()` (asyncio's
+ * `readexactly`, `readuntil` and `at_eof`, in camelCase). Each read is a
  * coroutine (`yield* reader.readline()`); when the buffer lacks what it needs it
- * does what `sockRecv` does: waits until the socket is readable (`waitReady`, in
- * its standing form `ReadyWaiter`, as a reader waits once per message), then
- * takes what has arrived with `recv`. An idle connection costs nothing.
+ * does what `sockRecv` does (`#fill`): waits until the socket is readable (a
+ * `ReadyWaiter` that keeps watching between waits, as a reader waits once per
+ * message), then takes what has arrived with `recv`. An idle connection costs nothing.
  *
  * Back-pressure on the reading side comes for free: the reader takes bytes from
  * the socket only when asked, and a socket whose receive buffer is full stops
@@ -101,21 +102,17 @@ export class StreamReader {
       while (!this.#eof) yield* this.#fill();
       return this.#take(this.#buffer.length);
     }
-    if (this.#buffer.length === 0 && !this.#eof) {
-      // #fill's two lines, written out on this hot path: one coroutine less per message.
-      while (!this.#sock.readable) yield* this.#ready.wait();
-      this.#receive();
-    }
+    if (this.#buffer.length === 0 && !this.#eof) yield* this.#fill();
     return this.#take(Math.min(n, this.#buffer.length));
   }
 
   /**
-   * Reads exactly `n` bytes.
+   * Reads exactly `n` bytes (asyncio's `readexactly`).
    * @param n How many bytes.
    * @returns Exactly `n` bytes.
    * @throws {IncompleteReadError} If the stream ends first (`partial` holds what came).
    */
-  *readexactly(n: number): Coroutine<Uint8Array> {
+  *readExactly(n: number): Coroutine<Uint8Array> {
     while (this.#buffer.length < n) {
       if (this.#eof) throw new IncompleteReadError(this.#take(this.#buffer.length), n);
       yield* this.#fill();
@@ -124,15 +121,15 @@ export class StreamReader {
   }
 
   /**
-   * Reads up to and including `separator`.
+   * Reads up to and including `separator` (asyncio's `readuntil`).
    * @param separator The bytes (or text) that end a record; `"\n"` by default.
    * @returns The record, separator included.
    * @throws {IncompleteReadError} If the stream ends first (`partial` holds what came).
    * @throws {LimitOverrunError} If `limit` bytes arrive without a separator (they stay buffered).
    */
-  *readuntil(separator: Uint8Array | string = "\n"): Coroutine<Uint8Array> {
+  *readUntil(separator: Uint8Array | string = "\n"): Coroutine<Uint8Array> {
     const sep = typeof separator === "string" ? encoder.encode(separator) : separator;
-    if (sep.length === 0) throw new Error("the separator must not be empty");
+    if (sep.length === 0) throw new RangeError("the separator must not be empty");
     let from = 0;
     for (;;) {
       const at = indexOf(this.#buffer, sep, from);
@@ -149,9 +146,7 @@ export class StreamReader {
       if (this.#eof) throw new IncompleteReadError(this.#take(this.#buffer.length), null);
       // Search only the new bytes next time (minus a separator's worth that may straddle).
       from = Math.max(0, this.#buffer.length - sep.length + 1);
-      // #fill's two lines, written out on this hot path (readline): one coroutine less per line.
-      while (!this.#sock.readable) yield* this.#ready.wait();
-      this.#receive();
+      yield* this.#fill();
     }
   }
 
@@ -162,7 +157,7 @@ export class StreamReader {
    */
   *readline(): Coroutine<Uint8Array> {
     try {
-      return yield* this.readuntil(NEWLINE);
+      return yield* this.readUntil(NEWLINE);
     } catch (error) {
       if (error instanceof IncompleteReadError) return error.partial;
       throw error;

@@ -16,7 +16,8 @@ import type { Coroutine } from "../coroutine/coroutine.ts";
 import type { Future } from "../coroutine/future.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { SocketClosedError } from "./errors.ts";
-import { _awaitPromise } from "./sock_ops.ts";
+import { EVENT_WRITE } from "./events.ts";
+import { _awaitPromise, ReadyWaiter } from "./sock_ops.ts";
 import type { Address, StreamSocket } from "./types.ts";
 
 const encoder = new TextEncoder();
@@ -47,8 +48,8 @@ export class StreamWriter {
   #paused = false;
   #drainWaiters: Future<void>[] = [];
   #closedWaiters: Future<void>[] = [];
-  #stopWatching: (() => void) | null = null;
-  #release: (() => void) | null = null;
+  #ready: ReadyWaiter;
+  #waitingOn: Future<void> | null = null;
   #closing = false;
   #eofAsked = false;
   #handedOver = false;
@@ -68,6 +69,7 @@ export class StreamWriter {
     if (this.#lowWater > this.#highWater) {
       throw new RangeError("lowWater must not exceed highWater");
     }
+    this.#ready = new ReadyWaiter(this.#loop, sock, EVENT_WRITE);
   }
 
   /** The socket underneath (asyncio's `transport`, roughly). */
@@ -120,7 +122,7 @@ export class StreamWriter {
    * Writes several chunks in order.
    * @param chunks The chunks.
    */
-  writelines(chunks: Iterable<Uint8Array | string>): void {
+  writeLines(chunks: Iterable<Uint8Array | string>): void {
     for (const chunk of chunks) this.write(chunk);
   }
 
@@ -190,22 +192,26 @@ export class StreamWriter {
     yield* _awaitPromise(this.#loop, this.#sock.waitClosed());
   }
 
-  // Watches the socket while bytes wait here; each notification flushes on the loop.
+  // While bytes wait here, wait for the socket to be writable, then flush: the same wait as a
+  // task's, with a done callback in place of the task.
   #watch(): void {
-    if (this.#stopWatching) return;
-    const loop = this.#loop;
-    this.#stopWatching = this.#sock.watch(() => loop.callSoonThreadsafe(this.#flush));
-    if (this.#sock.native && loop.clock === "virtual") this.#release = loop.keepAlive();
+    if (this.#waitingOn !== null) return;
+    const ready = this.#waitingOn = this.#ready.wait();
+    ready.addDoneCallback(this.#flushWhenReady);
   }
 
   #unwatch(): void {
-    this.#stopWatching?.();
-    this.#stopWatching = null;
-    this.#release?.();
-    this.#release = null;
+    this.#waitingOn = null;
+    this.#ready.close();
   }
 
-  #flush = (): void => {
+  #flushWhenReady = (ready: Future<void>): void => {
+    if (ready !== this.#waitingOn) return; // a wait given up by #unwatch
+    this.#waitingOn = null;
+    this.#flush();
+  };
+
+  #flush(): void {
     const sock = this.#sock;
     if (sock.error || sock.closed) {
       this.#pending = [];
@@ -228,8 +234,10 @@ export class StreamWriter {
     if (this.#pendingBytes === 0) {
       this.#unwatch();
       if (this.#closing || this.#eofAsked) this.#handOver();
+    } else {
+      this.#watch();
     }
-  };
+  }
 
   // Every byte is with the socket: pass on the half-close or close.
   #handOver(): void {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { _fromNative, BlockingIOError, SocketClosedError } from "./errors.ts";
+import { _fromNative, AddressInUseError, BlockingIOError, SocketClosedError } from "./errors.ts";
 import { connectTcp, TcpSocket, type TcpSocketOptions } from "./tcp_socket.ts";
 import type { Address, ListeningSocket, Network } from "./types.ts";
 import { Watchers } from "./watchers.ts";
@@ -199,7 +199,16 @@ export function listenTcp(
   host = "127.0.0.1",
   options: TcpListenerOptions = {},
 ): TcpListener {
-  return new TcpListener(Deno.listen({ hostname: host, port, transport: "tcp" }), options);
+  let listener: Deno.TcpListener;
+  try {
+    listener = Deno.listen({ hostname: host, port, transport: "tcp" });
+  } catch (error) {
+    if (error instanceof Deno.errors.AddrInUse) {
+      throw new AddressInUseError(host, port, { cause: error });
+    }
+    throw error;
+  }
+  return new TcpListener(listener, options);
 }
 
 /**

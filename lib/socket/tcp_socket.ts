@@ -378,9 +378,8 @@ export class TcpSocket implements StreamSocket {
   #startWriting(): void {
     if (this.#writing || !this.#conn) return;
     this.#writing = true;
-    // The pump runs up to its first native write at once, inside this call. It restarts for
-    // nearly every echoed message, so it is a chain of callbacks on the native writes, bound
-    // once per socket, rather than an async function (a frame and a promise more per message).
+    // The pump runs up to its first native write at once, inside this call. A chain of
+    // callbacks bound once per socket, not an async function: speed work, see lib/README.md.
     this.#writeNext();
   }
 
@@ -441,10 +440,8 @@ export class TcpSocket implements StreamSocket {
 
   /**
    * Moves every queued chunk into this socket's write buffer and returns the filled part. The
-   * buffer is reused, write after write (it grows, up to the send buffer's size, only when more
-   * is queued): Deno hands a native write the memory it is given, and a fresh small array per
-   * message (V8 keeps those of 64 bytes or less on its own heap) would first have to be copied
-   * out to memory of its own.
+   * buffer is reused, write after write, and grows (up to the send buffer's size) only when more
+   * is queued. Speed work for `deno task bench echo`: see lib/README.md.
    */
   #takeQueued(): Uint8Array {
     const chunks = this.#sendChunks;
@@ -463,14 +460,6 @@ export class TcpSocket implements StreamSocket {
     }
     chunks.length = 0; // the same array again next time: one allocation less per write
     return buffer.subarray(0, total);
-  }
-
-  /**
-   * Tells the watchers to re-check: used by {@link TcpListener} once the socket is queued.
-   * @ignore
-   */
-  _notify(): void {
-    this.#watchers.notify();
   }
 }
 

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import { assertRaises } from "../loop/_helpers.ts";
-import { EventLoop, RuntimeError } from "../../lib/loop/mod.ts";
+import { EventLoop } from "../../lib/loop/mod.ts";
 import { type Coroutine, gather, TimeoutError, waitFor } from "../../lib/coroutine/mod.ts";
 import {
   BrokenPipeError,
   ConnectionRefusedError,
   ConnectionResetError,
-  EVENT_READ,
   EVENT_WRITE,
   openConnection,
-  ReadyWaiter,
   SimNetwork,
   type SimSocket,
   startServer,
@@ -293,83 +291,6 @@ Deno.test("after shutdownWrite, send and sockSendall raise BrokenPipeError at on
       })(),
       BrokenPipeError,
     );
-    client.close();
-    conn.close();
-    listener.close();
-  })());
-  loop.close();
-});
-
-Deno.test("startServer: a handler that throws is reported and its connection aborted; one that returns is closed", async () => {
-  const loop = new EventLoop({ clock: "virtual" });
-  const network = new SimNetwork({ latency: 0.1 });
-  const reported: unknown[] = [];
-  loop.setExceptionHandler((_l, context) => reported.push([context.message, context.exception]));
-  const boom = new Error("boom");
-  await loop.runUntilComplete((function* () {
-    // A generator handler (it becomes the task itself) and a plain function (wrapped in one).
-    const failing = yield* startServer(
-      function* (reader: StreamReader) {
-        yield* reader.readline();
-        throw boom;
-      },
-      "sim",
-      1,
-      { network },
-    );
-    const plain = yield* startServer(
-      (_r: StreamReader, w: StreamWriter) => {
-        w.write("bye\n");
-      },
-      "sim",
-      2,
-      { network },
-    );
-    let [reader, writer] = yield* openConnection("sim", 1, { network });
-    writer.write("hi\n");
-    yield* assertRaises(reader.read(10), ConnectionResetError);
-    writer.close();
-    [reader, writer] = yield* openConnection("sim", 2, { network });
-    assert.equal(dec.decode(yield* reader.read()), "bye\n"); // then end of file
-    writer.close();
-    for (const server of [failing, plain]) {
-      server.close();
-      yield* server.waitClosed(); // every connection forgotten
-      assert.equal(server.connectionCount, 0);
-    }
-  })());
-  assert.deepEqual(reported, [["unhandled error in a client connection handler", boom]]);
-  loop.close();
-});
-
-Deno.test("ReadyWaiter: one watch for many waits; a second waiter at once is refused", async () => {
-  const loop = new EventLoop({ clock: "virtual" });
-  const network = new SimNetwork({ latency: 0.1 });
-  await loop.runUntilComplete((function* () {
-    const listener = network.listen(3);
-    const client = yield* loop.sockConnect("sim", 3, { network });
-    const [conn] = yield* loop.sockAccept(listener);
-    const ready = new ReadyWaiter(loop, conn, EVENT_READ);
-    const times: number[] = [];
-    const reading = loop.createTask((function* () {
-      for (let i = 0; i < 3; i++) {
-        yield* ready.wait();
-        times.push(loop.time());
-        conn.recv(100);
-      }
-    })());
-    yield* sleepFor(loop, 0); // the reader is waiting now
-    assert.throws(() => ready.wait(), RuntimeError); // asyncio refuses a second reader too
-    const t0 = loop.time();
-    for (let i = 0; i < 3; i++) {
-      client.send(enc.encode(`${i}`));
-      yield* sleepFor(loop, 1);
-    }
-    yield* reading;
-    // Each wait woke when its byte arrived, one latency after it was sent.
-    [0.1, 1.1, 2.1].forEach((want, i) => assert.ok(close(times[i] - t0, want), `${times}`));
-    assert.equal(conn.recvBuffered, 0);
-    ready.close();
     client.close();
     conn.close();
     listener.close();

@@ -39,8 +39,8 @@ Deno.test("streams over real TCP: lines, exact reads, separators, end of file", 
     const [reader, writer] = yield* openConnection("127.0.0.1", server.port);
     writer.write("hello\nworld|12345");
     assert.equal(dec.decode(yield* reader.readline()), "hello\n");
-    assert.equal(dec.decode(yield* reader.readuntil("|")), "world|");
-    assert.equal(dec.decode(yield* reader.readexactly(5)), "12345");
+    assert.equal(dec.decode(yield* reader.readUntil("|")), "world|");
+    assert.equal(dec.decode(yield* reader.readExactly(5)), "12345");
     writer.writeEof();
     assert.equal((yield* reader.read()).length, 0);
     assert.ok(reader.atEof());
@@ -69,7 +69,7 @@ Deno.test("connect refused; a client closing mid-message; a reset; the server su
     // mid-message: half a line, then gone
     let [reader, writer] = yield* openConnection("127.0.0.1", server.port);
     writer.write("half a li");
-    assert.equal(dec.decode(yield* reader.readexactly(9)), "half a li");
+    assert.equal(dec.decode(yield* reader.readExactly(9)), "half a li");
     writer.close();
     yield* writer.waitClosed();
     // reset: closing with unread echoed bytes makes the kernel send RST
