@@ -34,11 +34,12 @@ export const CONCEPT_COUNT = 18;
  *
  * Checks of `predict` and `classify` exercises use `expectPrediction`, which
  * never prints the answer.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const ExerciseKindSchema = z.enum(["predict", "classify", "write", "fix", "quiz"]);
 
 /** One kind of exercise; see {@linkcode ExerciseKindSchema}. */
-export type ExerciseKind = z.infer<typeof ExerciseKindSchema>;
+export type ExerciseKind = SchemaOutput<typeof ExerciseKindSchema>;
 
 /**
  * The zod schema of `exercise.json`. Unknown keys are rejected so that a typo

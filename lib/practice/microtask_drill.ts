@@ -10,18 +10,29 @@ import type { Drill } from "./drill.ts";
 
 /** One statement: a log, or a callback queued one of three ways (which may queue more). */
 export interface Statement {
+  /** The letter it logs. */
   letter: string;
+  /** Logged right away, or from a callback queued with `setTimeout`, `.then` or `queueMicrotask`. */
   how: "log" | "setTimeout" | "then" | "queueMicrotask";
+  /** What the callback does when it runs (statements queued from inside it). */
   then: Statement[];
 }
 
 /** One microtask problem: the statements of the script, in order. */
 export interface MicrotaskProblem {
+  /** The script's statements, top to bottom. */
   program: Statement[];
 }
 
-/** Where each letter ran: the script itself, a microtask or a macrotask. */
-type Ran = { letter: string; from: "script" | "microtask" | "macrotask"; queued: string[] };
+/** Where a letter ran: the script itself, a microtask or a macrotask. */
+export interface Ran {
+  /** The letter logged. */
+  letter: string;
+  /** Which part of the loop ran it. */
+  from: "script" | "microtask" | "macrotask";
+  /** The letters its callback queued. */
+  queued: string[];
+}
 
 /**
  * The order of the logs by the rules: the script runs to its end; then every

@@ -17,4 +17,10 @@ export {
 } from "./practice.ts";
 export { type Drill, type Worked } from "./drill.ts";
 export { type SeededRandom, seededRandom } from "./seeded_random.ts";
-export { type MicrotaskProblem, orderOf, sourceOf, type Statement } from "./microtask_drill.ts";
+export {
+  type MicrotaskProblem,
+  orderOf,
+  type Ran,
+  sourceOf,
+  type Statement,
+} from "./microtask_drill.ts";

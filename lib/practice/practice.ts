@@ -47,7 +47,9 @@ export interface WorkedSolution extends Worked {
 
 /** A practice problem: show it, check answers, ask for the worked solution. */
 export interface Practice {
+  /** Which drill. */
   kind: PracticeKind;
+  /** The seed that made this problem: the same seed, the same problem. */
   seed: number;
   /** The question in words. */
   question: string;

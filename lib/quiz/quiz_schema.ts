@@ -5,9 +5,13 @@
  *
  * @module
  */
+import type { SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
 
-/** One choice: its text, whether it is the right one, and why. */
+/**
+ * One choice: its text, whether it is the right one, and why.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const QuizChoiceSchema = z.strictObject({
   text: z.string().min(1),
   right: z.literal(true).optional(),
@@ -15,7 +19,10 @@ export const QuizChoiceSchema = z.strictObject({
   why: z.string().min(10, "explain the choice in a sentence"),
 });
 
-/** One question: 3 to 5 choices, exactly one right. */
+/**
+ * One question: 3 to 5 choices, exactly one right.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const QuizQuestionSchema = z.strictObject({
   id: z.string().regex(/^q\d+$/, "ids look like q1, q2, ..."),
   question: z.string().min(1),
@@ -25,7 +32,10 @@ export const QuizQuestionSchema = z.strictObject({
   ),
 });
 
-/** A quiz: 3 to 5 questions with distinct ids. */
+/**
+ * A quiz: 3 to 5 questions with distinct ids.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
 export const QuizSchema = z.strictObject({
   title: z.string().min(1),
   questions: z.array(QuizQuestionSchema).min(3).max(5).refine(
@@ -35,9 +45,9 @@ export const QuizSchema = z.strictObject({
 });
 
 /** A parsed quiz. */
-export type Quiz = z.infer<typeof QuizSchema>;
+export type Quiz = SchemaOutput<typeof QuizSchema>;
 /** One question of a quiz. */
-export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+export type QuizQuestion = SchemaOutput<typeof QuizQuestionSchema>;
 
 /** The letter of choice `i`: a, b, c, ... */
 export const letter = (i: number): string => String.fromCharCode(97 + i);
