@@ -7,7 +7,6 @@
  */
 import type { SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
-import type { SchemaOutput } from "../_package_types.ts";
 import { simulateGil } from "../scheduler/simulate_gil.ts";
 
 const runSchema = z.object({
