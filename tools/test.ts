@@ -5,8 +5,9 @@
  * root on Debian, else named with the exact command to run (exit 2 before any
  * test). Then type check and lint (both also of the notebooks' code cells),
  * format check, unit and grader tests, every notebook executed in real Jupyter
- * with the course kernel, then the browser test. Each step is a subprocess so
- * that its own output streams through unchanged.
+ * with the course kernel, then the browser test and the class on JupyterHub
+ * (tests/hub/). Each step is a subprocess so that its own output streams
+ * through unchanged.
  *
  * Nothing is left running: every process a step starts carries this run's tag
  * (see `setup/leftovers.ts`); after each step, and on Ctrl-C or SIGTERM, what
@@ -33,6 +34,7 @@ export const TEST_STEPS: readonly TestStep[] = [
   { name: "unit and grader tests", args: ["task", "unit"] },
   { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
   { name: "browser (e2e)", args: ["task", "e2e"] },
+  { name: "class on JupyterHub", args: ["task", "test:hub"] },
 ];
 
 /** Set it to choose this run's tag (see `setup/leftovers.ts`) instead of a random one. */
@@ -89,7 +91,7 @@ function printSummary(results: StepResult[], planned: number, interrupted: boole
 /**
  * Runs the pipeline (or the steps named in `args`).
  *
- * @param args step names or their last argument (`check`, `e2e`, ...); none means all
+ * @param args step names or their tasks (`check`, `nb`, `e2e`, ...); none means all
  * @returns the exit code: 0 all passed, 1 a step failed, 2 the system lacks something, 130 interrupted
  */
 export async function main(args: string[]): Promise<number> {
@@ -103,7 +105,8 @@ export async function main(args: string[]): Promise<number> {
     throw e;
   }
   const only = args.length > 0 ? new Set(args) : null;
-  const steps = TEST_STEPS.filter((s) => !only || only.has(s.name) || only.has(s.args.at(-1)!));
+  // A step is named by its name or its task (`check`, `nb`, `e2e`, ...).
+  const steps = TEST_STEPS.filter((s) => !only || only.has(s.name) || only.has(s.args[1]));
   // A test of this clean-up names the tag, to look for leftovers itself afterwards.
   const tag = Deno.env.get(TEST_TAG_VARIABLE) || crypto.randomUUID();
   const results: StepResult[] = [];
