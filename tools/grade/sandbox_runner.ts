@@ -102,7 +102,7 @@ async function grade(job: RunnerJob, snapshot: () => IntrinsicsSnapshot): Promis
     // array (it could import check.ts) changes nothing.
     const loaded = checksOf(await job.loadChecks(), `exercises/${job.id}/check.ts`);
     checks = {
-      checks: loaded.checks.map(({ name, hidden, run }) => Object.freeze({ name, hidden, run })),
+      checks: loaded.checks.map((check) => Object.freeze({ ...check })),
     };
     if (checks.checks.length === 0) throw new Error("no checks");
   } catch (error) {
