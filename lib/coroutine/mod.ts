@@ -6,6 +6,7 @@
  * @module
  */
 export { CancelledError, InvalidStateError, TimeoutError } from "./errors.ts";
+export { ValueError } from "./value_error.ts";
 export { type Awaitable, type AwaitedValue, type Coroutine, isCoroutine } from "./coroutine.ts";
 export { type DoneCallback, Future } from "./future.ts";
 export { Task, type TaskOptions } from "./task.ts";
