@@ -5,13 +5,16 @@
  *
  * Rows:
  * - floor: one `deno run` of an empty file, no grading at all
+ * - one sandbox's start-up: `deno run` of a file that imports the library, as
+ *   every exercise's sandbox does before its clock starts
  * - one exercise: `gradeExercises` of the first exercise, its solution in place
  * - the course: every exercise of the course, every solution in place
- * - a 10x course: the course's exercises cloned into ten notebooks, to show how
- *   the time grows as authors add exercises (processes run one per notebook,
- *   as many at once as there are cores)
+ * - with `--tenfold`, a 10x course: the course's exercises cloned into ten
+ *   notebooks, to show how the time grows as authors add exercises
  *
- * Each row is the median of several runs (the first run warms Deno's caches).
+ * Every exercise is graded in a sandboxed process of its own (isolation), as
+ * many at once as there are cores. Each row is the median of several runs
+ * (the first run warms Deno's caches).
  *
  * @module
  */
@@ -20,7 +23,8 @@ import { pathToFileURL } from "node:url";
 import { type ExerciseManifest, EXERCISES_DIR, loadManifest } from "@course/lib";
 import { listExercises } from "../tools/grade/exercise_list.ts";
 import { gradeExercises, type GradeOptions } from "../tools/grade/grade.ts";
-import { NOTEBOOKS_DIR } from "../tools/grade/paths.ts";
+import { HERMETIC_FLAGS } from "../tools/grade/module_cache.ts";
+import { CONFIG_PATH, NOTEBOOKS_DIR } from "../tools/grade/paths.ts";
 
 const RUNS = 5;
 
@@ -126,7 +130,8 @@ if (import.meta.main) {
     await placeSolutions(notebooksDir, manifests, EXERCISES_DIR);
     const empty = join(root, "empty.ts");
     await Deno.writeTextFile(empty, "");
-    const tenfold = await tenfoldCourse(join(root, "tenfold"), manifests);
+    const library = join(root, "library.ts");
+    await Deno.writeTextFile(library, 'import "@course/lib";\n');
     const notebooks = new Set(manifests.map((m) => m.notebook)).size;
 
     const rows: [string, number, number | null][] = [
@@ -134,6 +139,15 @@ if (import.meta.main) {
         "floor: deno run of an empty file",
         await median(async () => {
           await new Deno.Command(Deno.execPath(), { args: ["run", empty] }).output();
+        }),
+        null,
+      ],
+      [
+        "one sandbox's start-up: deno run of a file that imports the library",
+        await median(async () => {
+          await new Deno.Command(Deno.execPath(), {
+            args: ["run", ...HERMETIC_FLAGS, "--config", CONFIG_PATH, library],
+          }).output();
         }),
         null,
       ],
@@ -147,12 +161,15 @@ if (import.meta.main) {
         await median(() => gradeAll(manifests, { notebooksDir })),
         10,
       ],
-      [
+    ];
+    if (Deno.args.includes("--tenfold")) {
+      const tenfold = await tenfoldCourse(join(root, "tenfold"), manifests);
+      rows.push([
         `a 10x course: ${tenfold.clones.length} exercises in 10 notebooks`,
         await median(() => gradeAll(tenfold.clones, tenfold.options)),
-        10,
-      ],
-    ];
+        null,
+      ]);
+    }
     console.log(`grader, median of ${RUNS} runs on ${navigator.hardwareConcurrency} cores\n`);
     console.log(`| what | seconds | target |\n|---|---:|---:|`);
     for (const [what, seconds, target] of rows) {

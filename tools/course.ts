@@ -13,10 +13,37 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { ensureDenoKernel } from "./kernel/deno_kernel.ts";
 import { ensureJupyter } from "./kernel/jupyter.ts";
-import { installCourseKernel } from "./kernel/course_kernel/install.ts";
+import { prepareCourseKernel } from "./kernel/course_kernel/prepare.ts";
 import { startJupyter, stopOnSignals } from "./kernel/jupyter_server.ts";
+
+/**
+ * Lines of Jupyter's log that would only worry a learner: a notebook nobody
+ * signed is "not trusted" (it only means its saved outputs are not run as
+ * scripts until its cells are run here), the browser asks for a favicon the
+ * classic Notebook does not serve, and Python's debugger support warns about
+ * frozen modules at every kernel start. None of them affects the course.
+ */
+const HARMLESS: readonly RegExp[] = [
+  /Notebook .* is not trusted/,
+  /404 GET \/favicon\.ico/,
+  /Debugger warning|frozen modules|frozen_modules=off|PYDEVD_DISABLE_FILE_VALIDATION/,
+  /MissingIDFieldWarning|Cell is missing an id field/,
+];
+
+/**
+ * Whether a line of Jupyter's log is one of the harmless ones the course hides.
+ *
+ * @param line one line of Jupyter's stderr
+ * @returns true when `deno task course` should not print it
+ * @example
+ * ```ts
+ * isHarmlessLogLine("[W 15:02:09.329 NotebookApp] Notebook 01-async-io.ipynb is not trusted"); // true
+ * ```
+ */
+export function isHarmlessLogLine(line: string): boolean {
+  return HARMLESS.some((pattern) => pattern.test(line));
+}
 
 /** Jupyter's usual port; Jupyter moves to the next free one when it is taken. */
 export const DEFAULT_PORT = 8888;
@@ -80,20 +107,15 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   await ensureJupyter();
-  const kernel = await ensureDenoKernel();
-  console.error(`course: the deno kernel runs ${kernel.denoPath}`);
-  const course = await installCourseKernel({
-    jupyterDir: new URL("../.course/jupyter", import.meta.url).pathname,
-    denoPath: kernel.denoPath,
-    logosFrom: kernel.specDir,
-  });
-  // Jupyter (and the kernels it starts) inherit this: our spec wins over the global one.
-  Deno.env.set("JUPYTER_PATH", course.env.JUPYTER_PATH);
+  const course = await prepareCourseKernel();
+  console.error(`course: the kernel runs ${course.spec.argv.at(-3)} behind the course's proxy`);
   const server = await startJupyter({
+    // Jupyter (and the kernels it starts) inherit this: our spec wins over the global one.
+    env: course.env,
     notebookDir: options.notebookDir,
     port: options.port,
     openBrowser: options.openBrowser,
-    onLog: (line) => console.error(line),
+    onLog: (line) => isHarmlessLogLine(line) || console.error(line),
     ownProcessGroup: true,
   });
   const guard = stopOnSignals(

@@ -22,7 +22,7 @@ export interface AsCompletedOptions {
  * for with `yield*`, returns the next result to finish (or throws its error).
  * Nothing is cancelled on timeout; the remaining coroutines throw TimeoutError.
  *
- * @param aws The futures, tasks or coroutines.
+ * @param awaitables The futures, tasks or coroutines.
  * @param options `timeout`.
  * @returns An array of coroutines, to wait for in order.
  * @example
@@ -40,12 +40,12 @@ export interface AsCompletedOptions {
  * ```
  */
 export function asCompleted<T>(
-  aws: Iterable<Awaitable<T>>,
+  awaitables: Iterable<Awaitable<T>>,
   options: AsCompletedOptions = {},
 ): Coroutine<T>[] {
   const loop = getRunningLoop();
   const todo = new Set<Future<T>>();
-  for (const aw of aws) todo.add(ensureFuture(aw, loop));
+  for (const awaitable of awaitables) todo.add(ensureFuture(awaitable, loop));
   const finished: (Future<T> | null)[] = []; // null: a timeout
   const getters: Future<void>[] = [];
   let timer: TimerHandle | null = null;

@@ -12,13 +12,13 @@ import { Future } from "./future.ts";
 import { Task } from "./task.ts";
 
 /**
- * Returns `aw` itself if it is a future or task, or a new task running it if
+ * Returns `awaitable` itself if it is a future or task, or a new task running it if
  * it is a coroutine.
  *
- * @param aw A future, task or coroutine.
+ * @param awaitable A future, task or coroutine.
  * @param loop The loop for a new task; the running loop by default.
- * @returns A future for `aw`.
- * @throws {TypeError} If `aw` is neither.
+ * @returns A future for `awaitable`.
+ * @throws {TypeError} If `awaitable` is neither.
  * @example
  * ```ts
  * import { ensureFuture, EventLoop, sleep, Task } from "@course/lib";
@@ -27,13 +27,13 @@ import { Task } from "./task.ts";
  * console.log(task instanceof Task); // true
  * ```
  */
-export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T> {
-  if (aw instanceof Future) {
-    if (loop !== undefined && aw.getLoop() !== loop) {
+export function ensureFuture<T>(awaitable: Awaitable<T>, loop?: EventLoop): Future<T> {
+  if (awaitable instanceof Future) {
+    if (loop !== undefined && awaitable.getLoop() !== loop) {
       throw new RuntimeError("the future belongs to a different loop than the one given");
     }
-    return aw;
+    return awaitable;
   }
-  if (isCoroutine(aw)) return new Task(aw, loop ?? getRunningLoop());
-  throw new TypeError(notAwaitableMessage(aw));
+  if (isCoroutine(awaitable)) return new Task(awaitable, loop ?? getRunningLoop());
+  throw new TypeError(notAwaitableMessage(awaitable));
 }

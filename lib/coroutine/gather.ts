@@ -10,7 +10,7 @@ import type { Awaitable, AwaitedValue } from "./coroutine.ts";
 import { ensureFuture } from "./ensure_future.ts";
 import { Future } from "./future.ts";
 
-/** Options for the array form `gather(aws, options)`. */
+/** Options for the array form `gather(awaitables, options)`. */
 export interface GatherOptions {
   /** Put exceptions (and CancelledErrors) in the results instead of failing at the first one. */
   returnExceptions?: boolean;
@@ -50,7 +50,7 @@ class GatheringFuture<T> extends Future<T> {
  *
  * Two spellings: `gather(a, b, c)` and `gather([a, b, c], { returnExceptions: true })`.
  *
- * @param aws The awaitables (or one array of them, then the options).
+ * @param awaitables The awaitables (or one array of them, then the options).
  * @returns A future of the results array.
  * @example
  * ```ts
@@ -64,37 +64,39 @@ class GatheringFuture<T> extends Future<T> {
  * ```
  */
 export function gather<const A extends readonly Awaitable<unknown>[]>(
-  aws: A,
+  awaitables: A,
   options: GatherOptions & { returnExceptions: true },
 ): Future<unknown[]>;
 /**
  * The array spelling without `returnExceptions`: the first exception fails the gather.
  *
- * @param aws The awaitables, as one array.
+ * @param awaitables The awaitables, as one array.
  * @param options `returnExceptions` (here `false` or absent).
  * @returns A future of the results, typed per position.
  */
 export function gather<const A extends readonly Awaitable<unknown>[]>(
-  aws: A,
+  awaitables: A,
   options?: GatherOptions,
 ): Future<GatherResults<A>>;
 /**
  * The spelling asyncio uses: `gather(a, b, c)`.
  *
- * @param aws The awaitables, one per argument.
+ * @param awaitables The awaitables, one per argument.
  * @returns A future of the results, typed per position.
  */
 export function gather<const A extends readonly Awaitable<unknown>[]>(
-  ...aws: A
+  ...awaitables: A
 ): Future<GatherResults<A>>;
 export function gather(...args: unknown[]): Future<unknown[]> {
   const arrayForm = args.length > 0 && Array.isArray(args[0]);
-  const aws = (arrayForm ? args[0] : args) as Awaitable<unknown>[];
+  const awaitables = (arrayForm ? args[0] : args) as Awaitable<unknown>[];
   const returnExceptions = arrayForm && (args[1] as GatherOptions | undefined)?.returnExceptions;
 
-  const loop = aws.find((aw): aw is Future<unknown> => aw instanceof Future)?.getLoop() ??
-    getRunningLoop();
-  if (aws.length === 0) {
+  const loop =
+    awaitables.find((awaitable): awaitable is Future<unknown> => awaitable instanceof Future)
+      ?.getLoop() ??
+      getRunningLoop();
+  if (awaitables.length === 0) {
     const empty = loop.createFuture<unknown[]>();
     empty.setResult([]);
     return empty;
@@ -102,11 +104,11 @@ export function gather(...args: unknown[]): Future<unknown[]> {
 
   // The same awaitable twice is run once and reported twice.
   const futureOf = new Map<Awaitable<unknown>, Future<unknown>>();
-  const children = aws.map((aw) => {
-    let future = futureOf.get(aw);
+  const children = awaitables.map((awaitable) => {
+    let future = futureOf.get(awaitable);
     if (future === undefined) {
-      future = ensureFuture(aw, loop);
-      futureOf.set(aw, future);
+      future = ensureFuture(awaitable, loop);
+      futureOf.set(awaitable, future);
     }
     return future;
   });

@@ -8,12 +8,12 @@ import { ensureFuture } from "./ensure_future.ts";
 import type { Future } from "./future.ts";
 
 /**
- * Returns a future that mirrors `aw`'s outcome, but whose cancellation does
- * not reach `aw`: if the task waiting on the shield is cancelled, `aw` keeps
- * running. (If `aw` itself is cancelled, the shield is cancelled too.)
+ * Returns a future that mirrors `awaitable`'s outcome, but whose cancellation does
+ * not reach `awaitable`: if the task waiting on the shield is cancelled, `awaitable` keeps
+ * running. (If `awaitable` itself is cancelled, the shield is cancelled too.)
  *
- * @param aw A future, task or coroutine.
- * @returns An outer future for `aw`.
+ * @param awaitable A future, task or coroutine.
+ * @returns An outer future for `awaitable`.
  * @example
  * ```ts
  * import { EventLoop, shield, sleep } from "@course/lib";
@@ -24,8 +24,8 @@ import type { Future } from "./future.ts";
  * console.log(await loop.runUntilComplete(inner)); // "saved": the cancel stopped at the shield
  * ```
  */
-export function shield<T>(aw: Awaitable<T>): Future<T> {
-  const inner = ensureFuture(aw);
+export function shield<T>(awaitable: Awaitable<T>): Future<T> {
+  const inner = ensureFuture(awaitable);
   if (inner.done()) return inner;
   const outer = inner.getLoop().createFuture<T>();
   const onInnerDone = (done: Future<T>) => {

@@ -49,7 +49,7 @@ const RETURN_WHEN = new Set(["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTIO
  * which reads better). Coroutines are wrapped in tasks; those tasks are what
  * the sets contain.
  *
- * @param aws The futures, tasks or coroutines (at least one).
+ * @param awaitables The futures, tasks or coroutines (at least one).
  * @param options `timeout` and `returnWhen`.
  * @returns A coroutine returning `[done, pending]`, also readable as `{ done, pending }`.
  * @example
@@ -66,14 +66,14 @@ const RETURN_WHEN = new Set(["ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTIO
  * ```
  */
 export function* wait<T>(
-  aws: Iterable<Awaitable<T>>,
+  awaitables: Iterable<Awaitable<T>>,
   options: WaitOptions = {},
 ): Coroutine<WaitResult<T>> {
   const { timeout = null, returnWhen = "ALL_COMPLETED" } = options;
   if (!RETURN_WHEN.has(returnWhen)) throw new TypeError(`invalid returnWhen: ${returnWhen}`);
   const loop = getRunningLoop();
   const futures = new Set<Future<T>>();
-  for (const aw of aws) futures.add(ensureFuture(aw, loop));
+  for (const awaitable of awaitables) futures.add(ensureFuture(awaitable, loop));
   if (futures.size === 0) throw new RangeError("wait() needs at least one awaitable");
 
   let pendingCount = futures.size;

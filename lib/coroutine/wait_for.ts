@@ -10,13 +10,13 @@ import { CancelledError, TimeoutError } from "./errors.ts";
 import { cancelAndWait, releaseWaiter } from "./_release_waiter.ts";
 
 /**
- * Waits for `aw` for at most `timeout` seconds. On timeout it cancels `aw`,
+ * Waits for `awaitable` for at most `timeout` seconds. On timeout it cancels `awaitable`,
  * waits until the cancellation is complete, and throws {@link TimeoutError}.
- * If the waiting task itself is cancelled, `aw` is cancelled too.
+ * If the waiting task itself is cancelled, `awaitable` is cancelled too.
  *
- * @param aw A future, task or coroutine.
+ * @param awaitable A future, task or coroutine.
  * @param timeout Seconds, or `null` to wait without a limit.
- * @returns A coroutine returning `aw`'s result.
+ * @returns A coroutine returning `awaitable`'s result.
  * @example
  * ```ts
  * import { EventLoop, sleep, TimeoutError, waitFor } from "@course/lib";
@@ -31,12 +31,12 @@ import { cancelAndWait, releaseWaiter } from "./_release_waiter.ts";
  * console.log(await loop.runUntilComplete(main())); // "gave up at 2"
  * ```
  */
-export function* waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<T> {
+export function* waitFor<T>(awaitable: Awaitable<T>, timeout: number | null): Coroutine<T> {
   const loop = getRunningLoop();
   if (timeout === null || timeout === undefined) {
-    return isCoroutine(aw) ? yield* aw : yield* ensureFuture(aw, loop);
+    return isCoroutine(awaitable) ? yield* awaitable : yield* ensureFuture(awaitable, loop);
   }
-  const future = ensureFuture(aw, loop);
+  const future = ensureFuture(awaitable, loop);
   if (timeout <= 0) {
     if (future.done()) return future.result();
     yield* cancelAndWait(future, loop);

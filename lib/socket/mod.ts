@@ -1,5 +1,5 @@
 /**
- * Sockets for notebooks 7 to 9: real TCP on the loopback made non-blocking and
+ * Sockets for notebooks 8 and 9: real TCP on the loopback made non-blocking and
  * readiness-based (`tcp_socket.ts` says how that maps onto a selector loop),
  * a `Selector`, the loop's `sockRecv`/`sockSendall`/`sockAccept`/`sockConnect`,
  * asyncio-style streams (`openConnection`, `startServer`), and a simulated

@@ -5,9 +5,13 @@
  * @module
  */
 import { type BrowserContext, chromium } from "playwright-core";
+import { CHROMIUM_PATH } from "../../tools/setup/system.ts";
 
-/** Debian's Chromium (`npx playwright install` cannot download one here). */
-export const CHROMIUM = "/usr/bin/chromium";
+/**
+ * Debian's Chromium (`npx playwright install` cannot download one here);
+ * `COURSE_CHROMIUM` points elsewhere (the clean-up test points it nowhere).
+ */
+export const CHROMIUM: string = Deno.env.get("COURSE_CHROMIUM") ?? CHROMIUM_PATH;
 
 /** Flags for a quiet, sandbox-free headless Chromium in a container. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -41,12 +45,18 @@ export interface Browser {
  */
 export async function launchBrowser(): Promise<Browser> {
   const profile = await Deno.makeTempDir({ prefix: "course-e2e-chromium-" });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-    viewport: { width: 1280, height: 900 },
-  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (e) {
+    await Deno.remove(profile, { recursive: true });
+    throw e;
+  }
   return {
     context,
     close: async () => {

@@ -14,6 +14,7 @@ import { type CourseServer, ROOT, startCourse } from "./course_server.ts";
 import { differences, probeProblems, problemsIn, type ReferenceCell } from "./expectations.ts";
 import {
   findCourseCell,
+  interruptCell,
   kernelOf,
   openNotebook,
   readCells,
@@ -28,6 +29,8 @@ import {
 import { PROBE_NAME, probeNotebook } from "./probe_notebook.ts";
 import { CANARY_NAME, CANARY_PROBLEMS, canaryNotebook } from "./canary_notebook.ts";
 import { saveScreenshot } from "./screenshot.ts";
+import { codeNotebook } from "../../tools/nb/code_notebook.ts";
+import { stripAnsi } from "../../tools/nb/ansi.ts";
 
 /** Cells in the Run All probe, and how many times it runs. */
 const PROBE_CELLS = 30;
@@ -63,6 +66,22 @@ async function firstSolvableExercise(
   }
   return null;
 }
+
+function isDirty(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { Jupyter: { notebook: { dirty: boolean } } }).Jupyter.notebook.dirty
+  );
+}
+
+/** The notebook of the interrupt step: state, a wait, a busy loop, and cells that read the state. */
+const INTERRUPT_NAME = "zz-interrupt.ipynb";
+const INTERRUPT_CELLS = [
+  "const kept = 41;",
+  "await new Promise(() => {}); // waits forever",
+  "kept + 1",
+  "let spins = 0;\nwhile (true) spins++; // computes forever",
+  "[kept, spins > 0]",
+];
 
 /** File > Close and Halt, then close the tab: the kernel is shut down on the server. */
 async function closeAndHalt(page: Page): Promise<void> {
@@ -141,6 +160,8 @@ async function learnerPath(
     display: "Deno (course)",
     implementation: "Deno kernel",
   });
+  // The stored metadata is the course kernel's: opening marks nothing as changed.
+  assert.equal(await isDirty(page), false, "opening the notebook marked it as changed");
 
   let started = performance.now();
   await runCellByCell(page);
@@ -212,16 +233,22 @@ Deno.test({
   sanitizeResources: false,
   async fn(t) {
     const course = await startCourse({
-      extra: { [PROBE_NAME]: probeNotebook(PROBE_CELLS), [CANARY_NAME]: canaryNotebook() },
+      extra: {
+        [PROBE_NAME]: probeNotebook(PROBE_CELLS),
+        [CANARY_NAME]: canaryNotebook(),
+        [INTERRUPT_NAME]: codeNotebook(INTERRUPT_CELLS, "interrupt"),
+      },
     });
-    const browser = await launchBrowser();
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
     try {
+      // Inside the try: a browser that does not start must still stop the course.
+      const open = browser = await launchBrowser();
       assert.ok(course.notebooks.length > 0, "no notebooks/*.ipynb");
       const exercise = await firstSolvableExercise(course);
       const outcomes = await pool(
         course.notebooks,
         PAGES,
-        (name) => learnerPath(browser.context, course, name, exercise),
+        (name) => learnerPath(open.context, course, name, exercise),
       );
       for (const name of course.notebooks) {
         await t.step(name, () => {
@@ -232,7 +259,7 @@ Deno.test({
       }
 
       await t.step("the checks see a notebook broken on purpose", async () => {
-        const page = await browser.context.newPage();
+        const page = await open.context.newPage();
         await openNotebook(page, notebookUrl(course, CANARY_NAME));
         await runAll(page);
         const problems = problemsIn(await readCells(page));
@@ -243,9 +270,33 @@ Deno.test({
       });
 
       await t.step(
+        "Kernel > Interrupt ends a waiting and a computing cell, state kept",
+        async () => {
+          const page = await open.context.newPage();
+          await openNotebook(page, notebookUrl(course, INTERRUPT_NAME));
+          await runCell(page, 0);
+          for (const [busy, reader, shown] of [[1, 2, "42"], [3, 4, "[ 41, true ]"]] as const) {
+            const ms = await interruptCell(page, busy);
+            const cells = await readCells(page);
+            const errors = cells[busy].outputs.filter((o) => o.type === "error");
+            assert.equal(errors.length, 1, `cell ${busy}: ${JSON.stringify(cells[busy].outputs)}`);
+            assert.match(errors[0].text, /^Interrupted: .*interrupted/);
+            assert.equal(cells[busy].errorBoxes, 1, `cell ${busy}: the error is not shown as one`);
+            assert.ok(ms < 2000, `cell ${busy} ended ${ms.toFixed(0)} ms after Interrupt`);
+            await runCell(page, reader);
+            assert.equal(
+              stripAnsi((await readCells(page))[reader].outputs.at(-1)?.text ?? ""),
+              shown,
+            );
+          }
+          await closeAndHalt(page);
+        },
+      );
+
+      await t.step(
         `Run All x${PROBE_RUNS}: ${PROBE_CELLS} cells, each output in its own cell`,
         async () => {
-          const page = await browser.context.newPage();
+          const page = await open.context.newPage();
           await openNotebook(page, notebookUrl(course, PROBE_NAME));
           for (let run = 0; run < PROBE_RUNS; run++) {
             await runAll(page);
@@ -260,7 +311,7 @@ Deno.test({
       console.error(`--- deno task course said:\n${course.log()}`);
       throw e;
     } finally {
-      await browser.close();
+      await browser?.close();
       await course.stop();
     }
   },

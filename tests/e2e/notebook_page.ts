@@ -246,6 +246,27 @@ export async function runCell(page: Page, index: number, timeout = 120_000): Pro
 }
 
 /**
+ * Starts a cell (Shift+Enter), waits `afterMs`, then Kernel > Interrupt from
+ * the menu, and waits until the cell has ended and the kernel is idle.
+ *
+ * @param page the notebook page
+ * @param index the code cell to start and interrupt
+ * @param afterMs how long the cell runs before the interrupt
+ * @returns milliseconds from the click on Interrupt until the cell had ended
+ */
+export async function interruptCell(page: Page, index: number, afterMs = 1000): Promise<number> {
+  const before = await lastMessageIds(page, [index]);
+  await selectCell(page, index);
+  await page.keyboard.press("Shift+Enter");
+  await page.waitForTimeout(afterMs);
+  await page.click("#kernellink");
+  const clicked = performance.now();
+  await page.click("#int_kernel > a");
+  await waitForCells(page, [index], before, 30_000);
+  return performance.now() - clicked;
+}
+
+/**
  * Runs every cell from the top, one at a time, as a learner reading the
  * chapter does: click the first cell, then Shift+Enter, which runs the
  * selected cell and selects the next one (Ctrl+Enter on the last cell, where

@@ -124,7 +124,7 @@ Deno.test("StreamWriter: abort drops buffered bytes and fails a waiting drain", 
 });
 
 Deno.test("StreamWriter.drain reports a reset connection", async () => {
-  await withWriter(function* (writer, { network, server }, loop) {
+  await withWriter(function* (writer, { network, server }) {
     writer.write("w".repeat(1000));
     network.reset(server);
     yield* assertRaises(writer.drain(), ConnectionResetError);

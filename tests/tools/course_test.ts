@@ -127,3 +127,22 @@ Deno.test("parseCourseArgs passes --no-browser, --port and --notebook-dir throug
   );
   assert.throws(() => parseCourseArgs(["--port", "http"]), /port/);
 });
+
+Deno.test("the course's terminal hides Jupyter's harmless warnings, and only those", async () => {
+  const { isHarmlessLogLine } = await import("../../tools/course.ts");
+  for (
+    const line of [
+      "[W 15:02:09.329 NotebookApp] Notebook 01-async-io.ipynb is not trusted",
+      "[W 15:02:09.400 NotebookApp] 404 GET /favicon.ico (127.0.0.1) 1.2ms",
+      "0.00s - Debugger warning: It seems that frozen modules are being used, which may",
+      "0.00s - to python to disable frozen modules.",
+    ]
+  ) assert.equal(isHarmlessLogLine(line), true, line);
+  for (
+    const line of [
+      "[I 15:02:10.437 NotebookApp] Kernel started: 42ce316d, name: deno",
+      "[E 15:02:10.437 NotebookApp] Uncaught exception GET /api/kernels",
+      "[W 15:02:09.400 NotebookApp] 404 GET /notebooks/missing.ipynb (127.0.0.1)",
+    ]
+  ) assert.equal(isHarmlessLogLine(line), false, line);
+});

@@ -16,6 +16,7 @@ export const USAGE = `usage: deno task grade [ids or notebooks...] [options]
   --json                     print only the JSON report on stdout
   --watch                    re-grade a notebook's exercises whenever it is saved
   --notebooks <dir>          read notebooks from <dir> (default: notebooks/)
+  --exercises <dir>          read exercises from <dir> (default: exercises/; for authors)
   --progress <file>          progress file (default: .course/progress.json)
   --help                     this text`;
 
@@ -31,6 +32,8 @@ export interface GradeArgs {
   watch: boolean;
   /** `--notebooks`, if given. */
   notebooks?: string;
+  /** `--exercises`, if given. */
+  exercises?: string;
   /** `--progress`, if given. */
   progress?: string;
   /** `--help`. */
@@ -53,6 +56,7 @@ export function parseGradeArgs(args: string[]): GradeArgs {
       json: { type: "boolean", default: false },
       watch: { type: "boolean", default: false },
       notebooks: { type: "string" },
+      exercises: { type: "string" },
       progress: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -63,6 +67,7 @@ export function parseGradeArgs(args: string[]): GradeArgs {
     json: values.json,
     watch: values.watch,
     notebooks: values.notebooks,
+    exercises: values.exercises,
     progress: values.progress,
     help: values.help,
   };

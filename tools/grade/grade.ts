@@ -17,6 +17,7 @@ import { buildLearnerModule, type LearnerModule, mapPositions } from "./learner_
 import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
 import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
 import type { ExerciseReport, GradeReport } from "./report_schema.ts";
+import { warmModuleCache } from "./module_cache.ts";
 import { runSandbox } from "./sandbox.ts";
 import type { SandboxJob } from "./sandbox_protocol.ts";
 
@@ -32,6 +33,22 @@ export interface GradeOptions {
   concurrency?: number;
   /** Bytes one exercise may print; defaults to 1 MiB. */
   outputCap?: number;
+  /** Where progress lines go (preparing a cold module cache); defaults to stderr. */
+  log?: (line: string) => void;
+  /** Stops grading at once (Ctrl-C): running sandboxes are killed and nothing is reported. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Grading was interrupted (Ctrl-C): the run produced no evidence, so nothing
+ * of it may be recorded.
+ */
+export class GradingInterrupted extends Error {
+  /** Creates the error. */
+  constructor() {
+    super("grading was interrupted; nothing was recorded");
+    this.name = "GradingInterrupted";
+  }
 }
 
 /** An exercise ready for the sandbox. */
@@ -39,13 +56,6 @@ interface Prepared {
   manifest: ExerciseManifest;
   job: SandboxJob;
   module: LearnerModule;
-}
-
-/** A group of exercises for one process: one set of permissions. */
-interface Batch {
-  jobs: SandboxJob[];
-  permissions: ExerciseManifest["permissions"];
-  retry: boolean;
 }
 
 function report(
@@ -100,30 +110,15 @@ function locate(
   };
 }
 
-/** Splits batches until there are enough to keep every core busy. */
-function spread(batches: Batch[], concurrency: number): Batch[] {
-  const result = [...batches];
-  while (result.length < concurrency) {
-    result.sort((a, b) => b.jobs.length - a.jobs.length);
-    const largest = result[0];
-    if (!largest || largest.jobs.length < 2) break;
-    const half = Math.ceil(largest.jobs.length / 2);
-    result.splice(0, 1, { ...largest, jobs: largest.jobs.slice(0, half) }, {
-      ...largest,
-      jobs: largest.jobs.slice(half),
-    });
-  }
-  return result;
-}
-
 /**
  * Grades exercises. Problems with one notebook or one exercise (invalid JSON,
  * missing cell, syntax error, endless loop, ...) become that exercise's error;
  * the others are graded as usual.
  *
  * @param manifests The exercises to grade.
- * @param options Folders, concurrency, output cap.
+ * @param options Folders, concurrency, output cap, an interrupt signal.
  * @returns The report, exercises in the order given.
+ * @throws GradingInterrupted when the signal aborts or a sandbox gets SIGINT.
  */
 export async function gradeExercises(
   manifests: readonly ExerciseManifest[],
@@ -190,48 +185,52 @@ export async function gradeExercises(
       }
     }
 
-    // One process per set of permissions, split across the cores: starting Deno and loading
-    // the library is most of the cost of grading. A process that dies (endless loop, exit,
-    // out of memory) costs only its running exercise; the rest are re-run in a new process.
-    const groups = Map.groupBy(
-      prepared.values(),
-      (p) => [...p.manifest.permissions].sort().join(","),
-    );
-    const queue = spread(
-      [...groups.values()].map((ps) => ({
-        jobs: ps.map((p) => p.job),
-        permissions: ps[0].manifest.permissions,
-        retry: false,
-      })),
-      concurrency,
-    );
-    const record = (id: string, outcome: ChecksOutcome) => {
-      const p = prepared.get(id)!;
-      reports.set(id, report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)));
+    // One process per exercise, as many at once as there are cores: nothing one exercise
+    // leaves behind can change another's result, and a death is blamed on its cause.
+    const queue = [...prepared.values()];
+    const record = (p: Prepared, outcome: ChecksOutcome) => {
+      reports.set(
+        p.manifest.id,
+        report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)),
+      );
     };
+    // One interrupt (ours, or a SIGINT a sandbox got) stops every worker.
+    const stop = new AbortController();
+    const forward = () => stop.abort();
+    options.signal?.addEventListener("abort", forward, { once: true });
+    if (options.signal?.aborted) stop.abort();
+    // A cold module cache is filled once, by this process; the sandboxes never go online.
+    let warming: Promise<void> | null = null;
     const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const run = await runSandbox(batch.jobs, {
-          permissions: batch.permissions,
-          configPath: CONFIG_PATH,
-          cwd: tempDir,
-          outputCap: options.outputCap ?? 1024 * 1024,
-          startupLimit: 60,
-        });
-        for (const [id, outcome] of run.outcomes) record(id, outcome);
-        if (run.notStarted.length > 0) queue.push({ ...batch, jobs: run.notStarted });
-        const death = run.death;
-        if (death?.id) {
-          // An earlier exercise's stray timer could have ended the process: retry alone once.
-          const suspect = !death.first && !batch.retry &&
-            (death.outcome.error === "exit" || death.outcome.error === "crash");
-          if (suspect) {
-            queue.push({ ...batch, jobs: [prepared.get(death.id)!.job], retry: true });
-          } else record(death.id, death.outcome);
+      for (let p = queue.shift(); p && !stop.signal.aborted; p = queue.shift()) {
+        const sandbox = () =>
+          runSandbox(p!.job, {
+            permissions: p!.manifest.permissions,
+            configPath: CONFIG_PATH,
+            cwd: tempDir,
+            outputCap: options.outputCap ?? 1024 * 1024,
+            startupLimit: 60,
+            signal: stop.signal,
+          });
+        let run = await sandbox();
+        if (run.cacheMiss && !stop.signal.aborted) {
+          warming ??= warmModuleCache(options.log ?? console.error);
+          await warming;
+          run = await sandbox();
         }
+        if (run.interrupted || !run.outcome) {
+          stop.abort();
+          return;
+        }
+        record(p, run.outcome);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    try {
+      await Promise.all(Array.from({ length: concurrency }, worker));
+    } finally {
+      options.signal?.removeEventListener("abort", forward);
+    }
+    if (stop.signal.aborted) throw new GradingInterrupted();
   } finally {
     await Deno.remove(tempDir, { recursive: true });
   }

@@ -7,6 +7,7 @@
 import { dirname } from "node:path";
 import { z } from "zod";
 import { ExerciseReportSchema, type GradeReport } from "./report_schema.ts";
+import { UsageError } from "./usage_error.ts";
 
 /** The schema of `.course/progress.json`. */
 export const ProgressSchema = z.object({
@@ -30,22 +31,75 @@ export function emptyProgress(): Progress {
 }
 
 /**
- * Reads the progress file; a missing or unreadable one counts as no progress
- * (grading again rebuilds it).
+ * Refuses a progress path the grader must not write: a notebook (`.ipynb`), a
+ * folder, or an existing file that is not a progress file (an empty file is
+ * taken as empty progress). The grader writes nothing but its own files.
  *
- * @param path The progress file.
- * @returns The progress.
+ * @param path The progress file the command line names.
+ * @throws UsageError saying why, and what to do instead.
  */
-export async function readProgress(path: string): Promise<Progress> {
+export async function checkProgressPath(path: string): Promise<void> {
+  const other = "choose another file with --progress <file>";
+  if (path.toLowerCase().endsWith(".ipynb")) {
+    throw new UsageError(
+      `--progress ${path}: that is a notebook; the grader never writes one (${other})`,
+    );
+  }
+  let info: Deno.FileInfo;
   try {
-    return ProgressSchema.parse(JSON.parse(await Deno.readTextFile(path)));
+    info = await Deno.stat(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw new UsageError(`--progress ${path}: cannot be read (${(error as Error).message})`);
+  }
+  if (info.isDirectory) throw new UsageError(`--progress ${path}: that is a folder (${other})`);
+  if (!info.isFile) {
+    throw new UsageError(`--progress ${path}: that is not a regular file (${other})`);
+  }
+  const text = await Deno.readTextFile(path).catch((error: Error) => {
+    throw new UsageError(`--progress ${path}: cannot be read (${error.message})`);
+  });
+  if (text.trim() === "") return;
+  if (!isProgressText(text)) {
+    throw new UsageError(
+      `--progress ${path}: that file exists and is not a grader progress file; ` +
+        `the grader will not overwrite it (${other})`,
+    );
+  }
+}
+
+function isProgressText(text: string): boolean {
+  try {
+    return ProgressSchema.safeParse(JSON.parse(text)).success;
   } catch {
-    return emptyProgress();
+    return false;
   }
 }
 
 /**
- * Records a report's results in the progress.
+ * Reads the progress file; a missing or empty one counts as no progress.
+ *
+ * @param path The progress file.
+ * @returns The progress.
+ * @throws UsageError when the file exists and is not a progress file (see
+ *   {@linkcode checkProgressPath}).
+ */
+export async function readProgress(path: string): Promise<Progress> {
+  await checkProgressPath(path);
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch {
+    return emptyProgress();
+  }
+  return text.trim() === "" ? emptyProgress() : ProgressSchema.parse(JSON.parse(text));
+}
+
+/**
+ * Records a report's results in the progress. Progress moves only on
+ * evidence: a result from a notebook that could not be read (`error:
+ * "notebook"`: missing, half-saved, not JSON) says nothing about the learner's
+ * answer and is not recorded, so it never replaces an earlier result.
  *
  * @param progress The progress so far.
  * @param report The new results.
@@ -55,6 +109,7 @@ export async function readProgress(path: string): Promise<Progress> {
 export function recordReport(progress: Progress, report: GradeReport, now = new Date()): Progress {
   const exercises = { ...progress.exercises };
   for (const e of report.exercises) {
+    if (e.error === "notebook") continue;
     exercises[e.id] = {
       status: e.status,
       points: e.points,
@@ -72,8 +127,11 @@ export function recordReport(progress: Progress, report: GradeReport, now = new 
  *
  * @param path The progress file.
  * @param progress The progress.
+ * @throws UsageError when `path` is not the grader's to write.
  */
 export async function writeProgress(path: string, progress: Progress): Promise<void> {
+  // Checked again at the moment of writing: in watch mode the file may have changed since.
+  await checkProgressPath(path);
   await Deno.mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${crypto.randomUUID()}.tmp`;
   try {

@@ -1,13 +1,20 @@
 /**
- * One sandboxed grading process: `deno run` with only the manifest's
- * permissions, running `sandbox_runner.ts` over some jobs, watched for its
- * time limit (per exercise) and its output cap (per exercise).
+ * One sandboxed grading process for one exercise: `deno run` with only the
+ * manifest's permissions, no environment for the learner's code, modules from
+ * the lockfile and the local cache only, running `sandbox_runner.ts` on the
+ * exercise, watched for its time limit and its output cap.
+ *
+ * One process per exercise: whatever an exercise leaves behind (timers,
+ * microtask loops, patched globals, a dying process) cannot touch another's
+ * result, and a timeout or a death is always blamed on the exercise that
+ * caused it.
  *
  * @module
  */
-import { linesOf } from "../lines.ts";
 import { join } from "node:path";
 import type { ChecksOutcome, Permission } from "@course/lib/notebook/mod.ts";
+import { linesOf } from "../lines.ts";
+import { HERMETIC_FLAGS, isCacheMiss, sandboxEnv } from "./module_cache.ts";
 import {
   MARKER,
   type SandboxEvent,
@@ -17,36 +24,28 @@ import {
 
 /** How the sandbox runs. */
 export interface SandboxOptions {
-  /** Grants for the process (the manifests' `permissions`, all jobs alike). */
+  /** Grants for the process (the manifest's `permissions`). */
   permissions: readonly Permission[];
   /** The repo's `deno.json`, for the import map that resolves `@course/lib`. */
   configPath: string;
   /** The working directory: a temp dir outside the repo. */
   cwd: string;
-  /** Bytes of stdout + stderr one exercise may print before it is stopped. */
+  /** Bytes of stdout + stderr the exercise may print before it is stopped. */
   outputCap: number;
-  /** Seconds allowed to start the process and load the checks before the first exercise. */
+  /** Seconds allowed to start the process and load the library, before the exercise's clock starts. */
   startupLimit: number;
+  /** Kills the process at once (Ctrl-C); the run then counts as interrupted. */
+  signal?: AbortSignal;
 }
 
-/** How a process that did not finish its jobs ended. */
-export interface SandboxDeath {
-  /** The job that was running, if any. */
-  id: string | null;
-  /** Whether it was the first job of the process (so nothing earlier can be to blame). */
-  first: boolean;
-  /** The outcome to report for it. */
-  outcome: ChecksOutcome;
-}
-
-/** What one process achieved. */
-export interface SandboxRun {
-  /** Outcomes of the jobs that finished, by id. */
-  outcomes: Map<string, ChecksOutcome>;
-  /** Jobs that never started because the process died first. */
-  notStarted: SandboxJob[];
-  /** Set when the process died before finishing every job. */
-  death: SandboxDeath | null;
+/** What one sandboxed run produced. */
+export interface SandboxResult {
+  /** The exercise's outcome (`null` when interrupted: no evidence either way). */
+  outcome: ChecksOutcome | null;
+  /** The process failed because Deno's module cache lacks something (warm it and retry). */
+  cacheMiss: boolean;
+  /** Stopped by an interrupt (the signal, or a SIGINT the process got). */
+  interrupted: boolean;
 }
 
 /** Seconds added to an exercise's time limit before its process is killed. */
@@ -55,22 +54,18 @@ export const KILL_GRACE = 1;
 const RUNNER = new URL("./sandbox_runner.ts", import.meta.url);
 
 /**
- * The sandbox's entry script: the runner, and for each job literal `import()`
- * calls, which Deno loads without read permission (a computed specifier would
- * need `--allow-read`).
+ * The sandbox's entry script: the runner, and literal `import()` calls for the
+ * checks and the learner's module, which Deno loads without read permission
+ * (a computed specifier would need `--allow-read`).
  */
-function entrySource(jobs: SandboxJob[]): string {
+function entrySource(job: SandboxJob): string {
   const lit = (value: unknown) => JSON.stringify(value);
-  const items = jobs.map((job) =>
-    `  {\n    id: ${lit(job.id)},\n    exports: ${lit(job.exports)},\n` +
-    `    timeLimit: ${lit(job.timeLimit)},\n` +
-    `    loadChecks: () => import(${lit(job.checkUrl)}),\n` +
-    `    loadModule: () => import(${lit(job.moduleUrl)}),\n  },`
-  );
-  // Loading the library here makes it part of start-up (generous limit, npm cache may be cold),
-  // not part of the first exercise's time limit.
-  return `import "@course/lib";\nimport { runJobs } from ${lit(String(RUNNER))};\n\n` +
-    `await runJobs(Deno.args[0], [\n${items.join("\n")}\n]);\n`;
+  // Loading the library here makes it part of start-up (generous limit), not of the time limit.
+  return `import "@course/lib";\nimport { runJob } from ${lit(String(RUNNER))};\n\n` +
+    `await runJob({\n  id: ${lit(job.id)},\n  exports: ${lit(job.exports)},\n` +
+    `  timeLimit: ${lit(job.timeLimit)},\n` +
+    `  loadChecks: () => import(${lit(job.checkUrl)}),\n` +
+    `  loadModule: () => import(${lit(job.moduleUrl)}),\n});\n`;
 }
 
 /** The `deno run` flags for a set of grants (none means no flags: no access at all). */
@@ -97,37 +92,25 @@ function died(message: string, error: ChecksOutcome["error"]): ChecksOutcome {
   return { checks: [], passed: false, message, error };
 }
 
-// Only what Deno needs to find its cache; the learner's code gets no environment.
-function sandboxEnv(): Record<string, string> {
-  const env: Record<string, string> = { NO_COLOR: "1" };
-  for (const name of ["HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
-    const value = Deno.env.get(name);
-    if (value) env[name] = value;
-  }
-  return env;
-}
-
 /**
- * Runs jobs in one sandboxed process, in order, and collects their outcomes.
- * When an exercise overruns its time limit or the output cap, the process is
- * killed; when the process ends early, the running exercise gets an `exit`
- * error. Either way the jobs not yet started come back in `notStarted`.
+ * Grades one exercise in a new sandboxed process. When the exercise overruns
+ * its time limit or the output cap, the process is killed and the exercise
+ * gets that error; when the process ends without a result, it gets `exit` (it
+ * ended while running the code) or `crash`.
  *
- * @param jobs The exercises to grade, all with the same permissions.
- * @param options Permissions, paths and limits.
- * @returns Outcomes, unstarted jobs and how the process died, if it did.
+ * @param job The exercise.
+ * @param options Permissions, paths, limits, an interrupt signal.
+ * @returns The outcome, or that the run was interrupted or met a cold cache.
  */
-export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): Promise<SandboxRun> {
+export async function runSandbox(job: SandboxJob, options: SandboxOptions): Promise<SandboxResult> {
   const nonce = crypto.randomUUID();
-  const entry = join(options.cwd, `entry-${nonce}.ts`);
-  await Deno.writeTextFile(entry, entrySource(jobs));
+  const entry = join(options.cwd, `entry-${job.id}-${nonce}.ts`);
+  await Deno.writeTextFile(entry, entrySource(job));
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
       "--no-prompt",
-      "--no-lock",
-      // A learner's https:// import fails at once instead of waiting on the network.
-      "--no-remote",
+      ...HERMETIC_FLAGS,
       "--quiet",
       "--config",
       options.configPath,
@@ -144,10 +127,8 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     stderr: "piped",
   }).spawn();
 
-  const outcomes = new Map<string, ChecksOutcome>();
-  const byId = new Map(jobs.map((j) => [j.id, j]));
-  let current: string | null = null;
-  let startedCount = 0;
+  let started = false;
+  let result: ChecksOutcome | null = null;
   let printed = 0;
   let killedFor: ChecksOutcome | null = null;
   const tail: string[] = [];
@@ -168,24 +149,19 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
     timer = setTimeout(() => kill(outcome()), seconds * 1000);
   };
   const onEvent = (event: SandboxEvent) => {
-    if (event.type === "start") {
-      current = event.id;
-      startedCount++;
-      printed = 0;
-      const limit = byId.get(event.id)?.timeLimit ?? 5;
-      arm(limit + KILL_GRACE, () =>
+    // Only this run's exercise counts; anything else on the channel is ignored.
+    if (event.id !== job.id) return;
+    if (event.type === "start" && !started) {
+      started = true;
+      arm(job.timeLimit + KILL_GRACE, () =>
         died(
-          `timeout: did not finish within the exercise's ${limit} s time limit ` +
+          `timeout: did not finish within the exercise's ${job.timeLimit} s time limit ` +
             `(an endless loop, or work that never yields?)`,
           "timeout",
         ));
-    } else {
-      outcomes.set(event.id, event.outcome);
-      current = null;
-      arm(
-        options.startupLimit,
-        () => died("crash: the grading process stopped responding", "crash"),
-      );
+    } else if (event.type === "result" && started && result === null) {
+      result = event.outcome;
+      arm(options.startupLimit, () => died("crash: the grading process did not end", "crash"));
     }
   };
   const remember = (line: string) => {
@@ -220,31 +196,33 @@ export async function runSandbox(jobs: SandboxJob[], options: SandboxOptions): P
   const readStderr = (async () => {
     for await (const line of linesOf(child.stderr, { onBytes: count })) remember(line);
   })();
+  const interrupt = () => kill(died("interrupted", "crash"));
+  options.signal?.addEventListener("abort", interrupt, { once: true });
+  if (options.signal?.aborted) interrupt();
   const [status] = await Promise.all([child.status, readStdout, readStderr]);
   clearTimeout(timer);
+  options.signal?.removeEventListener("abort", interrupt);
+  await Deno.remove(entry).catch(() => {});
 
-  const notStarted = jobs.filter((j) => !outcomes.has(j.id) && j.id !== current);
-  if (outcomes.size === jobs.length) return { outcomes, notStarted: [], death: null };
+  // Ctrl-C in a terminal reaches the whole process group, the sandbox too.
+  const interrupted = !!options.signal?.aborted || status.signal === "SIGINT";
+  if (interrupted) return { outcome: null, cacheMiss: false, interrupted };
+  if (killedFor) return { outcome: killedFor, cacheMiss: false, interrupted };
+  if (result) return { outcome: result, cacheMiss: false, interrupted };
   const lastWords = tail.filter((l) => /^\S/.test(l) && !l.startsWith("====")).slice(-2)
     .join(" | ");
-  const outcome: ChecksOutcome = killedFor ?? (
-    tail.some((l) => /out of memory|heap limit/i.test(l))
-      ? died("crash: the code ran out of memory (512 MB)", "crash")
-      : current
-      ? died(
-        `exit: the process ended while running the code (exit code ${status.code})` +
-          (lastWords ? `: ${lastWords}` : ""),
-        "exit",
-      )
-      : died(
-        `crash: the grading process ended (exit code ${status.code})` +
-          (lastWords ? `: ${lastWords}` : ""),
-        "crash",
-      )
-  );
-  return {
-    outcomes,
-    notStarted: current ? notStarted : notStarted.slice(1),
-    death: { id: current ?? notStarted[0]?.id ?? null, first: startedCount <= 1, outcome },
-  };
+  const outcome = tail.some((l) => /out of memory|heap limit/i.test(l))
+    ? died("crash: the code ran out of memory (512 MB heap)", "crash")
+    : started
+    ? died(
+      `exit: the process ended while running the code (exit code ${status.code})` +
+        (lastWords ? `: ${lastWords}` : ""),
+      "exit",
+    )
+    : died(
+      `crash: the grading process ended (exit code ${status.code})` +
+        (lastWords ? `: ${lastWords}` : ""),
+      "crash",
+    );
+  return { outcome, cacheMiss: !started && isCacheMiss(tail), interrupted };
 }

@@ -1,10 +1,10 @@
 /**
  * Runs inside the sandbox (a `deno run` with only the manifest's permissions):
- * for each job, loads the checks and the learner's module, runs every check
+ * for its one job, loads the checks and the learner's module, runs every check
  * with `runChecks` (the same code as the notebook's `check()`), and prints the
  * outcome on a marker line.
  *
- * The sandbox's entry script (written by `sandbox.ts`) calls {@linkcode runJobs}
+ * The sandbox's entry script (written by `sandbox.ts`) calls {@linkcode runJob}
  * with loaders that are literal `import("...")` calls: Deno resolves those
  * without read permission, and a learner module that does not parse fails
  * only its own import.
@@ -101,14 +101,14 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
 }
 
 /**
- * Grades the jobs one after another, printing a start and a result marker for
- * each, then ends the process (whatever timers the learner's code left).
+ * Grades one exercise, printing a start and a result marker, then ends the
+ * process (whatever timers the learner's code left).
  *
- * @param nonce The run's marker nonce (from the command line).
- * @param jobs The exercises.
+ * @param job The exercise.
  * @returns Never: it exits the process.
  */
-export async function runJobs(nonce: string, jobs: RunnerJob[]): Promise<never> {
+export async function runJob(job: RunnerJob): Promise<never> {
+  const nonce = Deno.args[0];
   Object.defineProperty(Deno, "exit", {
     value: (code?: number) => {
       throw new ExitAttempt(code);
@@ -117,9 +117,7 @@ export async function runJobs(nonce: string, jobs: RunnerJob[]): Promise<never> 
   // A learner's stray rejection or timer error must not end the process for the others.
   globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
   globalThis.addEventListener("error", (event) => event.preventDefault());
-  for (const job of jobs) {
-    emit(nonce, { type: "start", id: job.id });
-    emit(nonce, { type: "result", id: job.id, outcome: await grade(job) });
-  }
+  emit(nonce, { type: "start", id: job.id });
+  emit(nonce, { type: "result", id: job.id, outcome: await grade(job) });
   return exit(0);
 }

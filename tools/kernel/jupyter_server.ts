@@ -26,6 +26,8 @@ export interface StartJupyterOptions {
    * down, which aborts that shutdown.
    */
   ownProcessGroup?: boolean;
+  /** Extra environment for Jupyter and its kernels (e.g. the course's `JUPYTER_PATH`). */
+  env?: Record<string, string>;
 }
 
 /** A running Jupyter server. */
@@ -87,6 +89,7 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
     ],
     // Without a terminal on stdin, Notebook treats SIGINT as "shut down now"
     // instead of asking for confirmation.
+    env: options.env,
     stdin: "null",
     stdout: "null",
     stderr: "piped",

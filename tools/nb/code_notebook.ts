@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { courseNotebookMetadata } from "../kernel/course_kernel/install.ts";
 import type { Notebook } from "./notebook_schema.ts";
 
 /**
@@ -23,11 +24,8 @@ export function codeNotebook(sources: readonly string[], idPrefix = "cell"): Not
   return {
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: "deno", display_name: "Deno", language: "typescript" },
-      // deno fmt formats code cells only in notebooks that say their language.
-      language_info: { name: "typescript", file_extension: ".ts" },
-    },
+    // As the course kernel reports it, so that opening the notebook changes nothing.
+    metadata: courseNotebookMetadata(),
     cells: sources.map((source, i) => ({
       id: `${idPrefix}-${i}`,
       cell_type: "code" as const,

@@ -12,6 +12,8 @@
  * @module
  */
 import { join, relative } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { courseNotebookMetadata } from "../kernel/course_kernel/install.ts";
 
 const REPO_ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -48,6 +50,38 @@ export async function formatNotebook(text: string, name: string): Promise<string
 }
 
 /**
+ * A notebook's text with the course kernel's metadata (see
+ * `courseNotebookMetadata`), so that opening it in Jupyter marks nothing as
+ * changed. Text that is not a JSON object is returned as it is, for the
+ * formatter to name the problem.
+ *
+ * @param text The `.ipynb` file's content.
+ * @returns The text, with `kernelspec` and `language_info` set when they differed.
+ * @example
+ * ```ts
+ * const text = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}';
+ * JSON.parse(withCourseMetadata(text)).metadata.kernelspec.name; // "deno"
+ * ```
+ */
+export function withCourseMetadata(text: string): string {
+  let notebook;
+  try {
+    notebook = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof notebook !== "object" || notebook === null || Array.isArray(notebook)) return text;
+  const wanted = courseNotebookMetadata();
+  const metadata = notebook.metadata ?? {};
+  if (
+    isDeepStrictEqual(metadata.kernelspec, wanted.kernelspec) &&
+    isDeepStrictEqual(metadata.language_info, wanted.language_info)
+  ) return text;
+  notebook.metadata = { ...metadata, ...wanted };
+  return JSON.stringify(notebook, null, 1) + "\n";
+}
+
+/**
  * The first line where two texts differ, as a short two-line diff.
  *
  * @param before The text on disk.
@@ -78,7 +112,7 @@ if (import.meta.main) {
   for (const path of paths) {
     const name = relative(Deno.cwd(), path);
     const text = await Deno.readTextFile(path);
-    const formatted = await formatNotebook(text, name);
+    const formatted = await formatNotebook(withCourseMetadata(text), name);
     if (formatted === text) continue;
     if (check) {
       unformatted.push(

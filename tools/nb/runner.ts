@@ -5,7 +5,7 @@
  * @module
  */
 import { KernelConnection, ServerConnection, SessionAPI } from "@jupyterlab/services";
-import { ensureDenoKernel } from "../kernel/deno_kernel.ts";
+import { prepareCourseKernel } from "../kernel/course_kernel/prepare.ts";
 import { type JupyterServer, startJupyter } from "../kernel/jupyter_server.ts";
 import { stripAnsi } from "./ansi.ts";
 import { CellExecutor, CellInterruptedError } from "./cell_executor.ts";
@@ -76,7 +76,7 @@ export interface ExecuteOptions {
 export interface RunnerOptions {
   /** Folder the Jupyter server serves; every notebook run must be inside it. */
   rootDir: string;
-  /** Install or repair the `deno` kernel spec first (default true). */
+  /** Install or repair the Deno kernel and the course's kernel spec first (default true). */
   ensureKernel?: boolean;
   /** Receives Jupyter's own log lines (default: dropped). */
   onServerLog?: (line: string) => void;
@@ -154,10 +154,12 @@ export class NotebookRunner {
    * @returns a runner; `close()` it (or `await using` it) when done
    */
   static async start(options: RunnerOptions): Promise<NotebookRunner> {
-    if (options.ensureKernel ?? true) await ensureDenoKernel();
+    // The course's kernel, as a learner runs it: Deno's kernel behind the proxy.
+    const course = options.ensureKernel ?? true ? await prepareCourseKernel() : null;
     const rootDir = absolute(options.rootDir);
     const server = await startJupyter({
       notebookDir: rootDir,
+      env: course?.env,
       onLog: options.onServerLog,
       ownProcessGroup: options.ownProcessGroup,
     });

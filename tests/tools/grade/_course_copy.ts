@@ -5,6 +5,7 @@
  *
  * @module
  */
+import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { EXERCISES_DIR } from "@course/lib/notebook/mod.ts";
@@ -116,4 +117,41 @@ export async function digestDir(dir: string): Promise<Record<string, string>> {
       .join("");
   }
   return out;
+}
+
+/**
+ * The SHA-256 of every notebook of the course (`notebooks/`) and of the
+ * given folders, keyed by path.
+ *
+ * @param dirs More folders of notebooks, such as a test's copy.
+ * @returns Path -> SHA-256 hex.
+ */
+export async function notebookDigests(
+  dirs: readonly string[] = [],
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const dir of [NOTEBOOKS_DIR, ...dirs]) {
+    for (const [name, digest] of Object.entries(await digestDir(dir))) {
+      if (name.endsWith(".ipynb")) out[join(dir, name)] = digest;
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs `body` and asserts that no notebook's bytes changed: the course's own
+ * and those in `dirs` (every grader test wraps its work in this).
+ *
+ * @param dirs Folders of notebooks besides `notebooks/`.
+ * @param body The test's work.
+ * @returns What `body` returns.
+ */
+export async function keepingNotebooks<T>(
+  dirs: readonly string[],
+  body: () => Promise<T>,
+): Promise<T> {
+  const before = await notebookDigests(dirs);
+  const result = await body();
+  assert.deepEqual(await notebookDigests(dirs), before, "a notebook's bytes changed");
+  return result;
 }

@@ -13,8 +13,8 @@ import type { GradeReport } from "../../../tools/grade/report_schema.ts";
 import {
   copyCourse,
   type CourseCopy,
-  digestDir,
   editNotebook,
+  keepingNotebooks,
   markedCell,
   setExerciseSource,
 } from "./_course_copy.ts";
@@ -30,13 +30,15 @@ const SOLUTION = await Deno.readTextFile(
  * holding the solution: `01-zz-control` in the same notebook (so it shares the
  * bad exercise's process) and `99-control` in a notebook of its own.
  */
-async function setUp(): Promise<{ copy: CourseCopy; manifests: ExerciseManifest[] }> {
+async function setUp(
+  timeLimit = 1,
+): Promise<{ copy: CourseCopy; manifests: ExerciseManifest[] }> {
   const copy = await copyCourse({ withExercises: true });
   const dir = copy.exercisesDir;
   const manifest = JSON.parse(await Deno.readTextFile(new URL(`${ID}/exercise.json`, dir)));
   await Deno.writeTextFile(
     new URL(`${ID}/exercise.json`, dir),
-    JSON.stringify({ ...manifest, timeLimit: 1 }),
+    JSON.stringify({ ...manifest, timeLimit }),
   );
   const notebookPath = join(copy.notebooksDir, NOTEBOOK);
   for (const [control, notebook] of [["01-zz-control", NOTEBOOK], ["99-control", "99-x.ipynb"]]) {
@@ -71,12 +73,12 @@ async function gradeBadInput(
   manifests: ExerciseManifest[],
   expected: { error: ErrorKind; status?: "error" | "failed"; says: RegExp },
 ): Promise<GradeReport> {
-  const before = await digestDir(copy.notebooksDir);
-  const report = await gradeExercises(manifests, {
-    notebooksDir: copy.notebooksDir,
-    exercisesDir: copy.exercisesDir,
-    outputCap: 256 * 1024,
-  });
+  const report = await keepingNotebooks([copy.notebooksDir], () =>
+    gradeExercises(manifests, {
+      notebooksDir: copy.notebooksDir,
+      exercisesDir: copy.exercisesDir,
+      outputCap: 256 * 1024,
+    }));
   const [bad, ...controls] = report.exercises;
   assert.equal(bad.points, 0);
   assert.equal(bad.status, expected.status ?? "error", bad.message);
@@ -89,7 +91,6 @@ async function gradeBadInput(
   for (const control of controls) {
     assert.equal(control.status, "passed", `${control.id}: ${control.message}`);
   }
-  assert.deepEqual(await digestDir(copy.notebooksDir), before, "a notebook was written");
   return report;
 }
 
@@ -98,9 +99,10 @@ function cellCase(
   name: string,
   source: string,
   expected: { error: ErrorKind; status?: "error" | "failed"; says: RegExp },
+  timeLimit = 1,
 ) {
   Deno.test(`bad input: ${name}`, async () => {
-    const { copy, manifests } = await setUp();
+    const { copy, manifests } = await setUp(timeLimit);
     try {
       await setExerciseSource(join(copy.notebooksDir, NOTEBOOK), ID, source);
       await gradeBadInput(copy, manifests, expected);
@@ -149,6 +151,8 @@ cellCase(
   "a cell that exhausts memory (the process dies; the others still grade)",
   "const hoard = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));\nconst order = [];\n",
   { error: "crash", says: /out of memory/ },
+  // However slow the machine, the heap fills long before this limit: never a timeout.
+  30,
 );
 cellCase("a cell that no longer defines the name", "const ordr: string[] = [];\n", {
   error: null as unknown as ErrorKind,
@@ -160,10 +164,11 @@ Deno.test("bad input: a notebook that is not valid JSON", async () => {
   const { copy, manifests } = await setUp();
   try {
     await Deno.writeTextFile(join(copy.notebooksDir, NOTEBOOK), '{"cells": [');
-    const report = await gradeExercises(manifests, {
-      notebooksDir: copy.notebooksDir,
-      exercisesDir: copy.exercisesDir,
-    });
+    const report = await keepingNotebooks([copy.notebooksDir], () =>
+      gradeExercises(manifests, {
+        notebooksDir: copy.notebooksDir,
+        exercisesDir: copy.exercisesDir,
+      }));
     const [bad, sameNotebook, other] = report.exercises;
     for (const e of [bad, sameNotebook]) {
       assert.equal(e.error, "notebook");
@@ -197,3 +202,44 @@ Deno.test("bad input: the exercise cell deleted, or its metadata removed", async
     await again.copy.dispose();
   }
 });
+
+/**
+ * What an exercise leaves behind once its checks are done cannot change another
+ * exercise's result: each runs in a sandbox of its own. The leftover's own
+ * exercise gets whatever it earned (a pass, or its own timeout).
+ */
+function leftoverCase(name: string, leftover: string) {
+  Deno.test(`isolation: ${name}`, async () => {
+    const { copy, manifests } = await setUp(2);
+    try {
+      await setExerciseSource(join(copy.notebooksDir, NOTEBOOK), ID, `${SOLUTION}\n${leftover}\n`);
+      const report = await keepingNotebooks([copy.notebooksDir], () =>
+        gradeExercises(manifests, {
+          notebooksDir: copy.notebooksDir,
+          exercisesDir: copy.exercisesDir,
+          concurrency: 1,
+        }));
+      const [own, ...controls] = report.exercises;
+      assert.ok(own.status === "passed" || own.message.includes(ID), own.message);
+      for (const control of controls) {
+        assert.equal(control.status, "passed", `${control.id}: ${control.message}`);
+      }
+    } finally {
+      await copy.dispose();
+    }
+  });
+}
+
+leftoverCase(
+  "a busy timer left running",
+  "setInterval(() => { const end = Date.now() + 300; while (Date.now() < end) {} }, 1);",
+);
+leftoverCase(
+  "a microtask loop started after the checks",
+  "setTimeout(function spin() { queueMicrotask(spin); }, 20);",
+);
+leftoverCase(
+  "patched globals",
+  "setTimeout(() => { Array.prototype.map = () => []; Promise.race = () => new Promise(() => {}); }, 0);",
+);
+leftoverCase("a promise that never settles", "new Promise(() => {});");

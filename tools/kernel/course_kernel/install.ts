@@ -14,6 +14,38 @@ export const COURSE_KERNEL_NAME = "deno";
 /** What Jupyter shows in the kernel indicator. */
 export const COURSE_KERNEL_DISPLAY_NAME = "Deno (course)";
 
+/**
+ * The metadata a notebook holds once the course kernel has opened it: the
+ * kernel spec and the `language_info` of Deno's kernel_info_reply. Jupyter
+ * compares both with what it stored and marks the notebook changed when
+ * they differ, so the course's notebooks store exactly this.
+ *
+ * @param typescriptVersion the kernel's TypeScript version (the running Deno's by default)
+ * @returns the notebook-level metadata
+ * @example
+ * ```ts
+ * courseNotebookMetadata().kernelspec.display_name; // "Deno (course)"
+ * ```
+ */
+export function courseNotebookMetadata(typescriptVersion: string = Deno.version.typescript) {
+  return {
+    kernelspec: {
+      name: COURSE_KERNEL_NAME,
+      display_name: COURSE_KERNEL_DISPLAY_NAME,
+      language: "typescript",
+    },
+    language_info: {
+      name: "typescript",
+      version: typescriptVersion,
+      mimetype: "text/x.typescript",
+      file_extension: ".ts",
+      pygments_lexer: "typescript",
+      codemirror_mode: "typescript",
+      nbconvert_exporter: "script",
+    },
+  };
+}
+
 /** The proxy script, next to this module. */
 export const PROXY_PATH: string = new URL("./proxy.py", import.meta.url).pathname;
 
@@ -126,7 +158,10 @@ export async function installCourseKernel(
   const specDir = `${jupyterDir}/kernels/${COURSE_KERNEL_NAME}`;
   await Deno.mkdir(specDir, { recursive: true });
   const spec = courseKernelSpec(options.python ?? await jupyterPython(), options.denoPath);
-  await Deno.writeTextFile(`${specDir}/kernel.json`, JSON.stringify(spec, null, 2) + "\n");
+  // Write then rename: a Jupyter starting at the same moment never reads half a file.
+  const partial = `${specDir}/kernel.json.${crypto.randomUUID()}.partial`;
+  await Deno.writeTextFile(partial, JSON.stringify(spec, null, 2) + "\n");
+  await Deno.rename(partial, `${specDir}/kernel.json`);
   if (options.logosFrom) {
     for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) {
       try {

@@ -9,6 +9,13 @@ cell's output can leave after its idle, and when the next request is already
 queued (Run All) it carries the next cell's parent header: Jupyter shows it
 in the wrong cell.
 
+Interrupts: Deno's kernel stops a cell that computes, but not one that
+waits. The proxy rewrites each cell's top-level awaits so that a SIGUSR1
+can reject them (interruptible.py), and on Kernel > Interrupt it sends that
+signal first and Deno's own interrupt_request half a second later, for a
+cell still busy computing. Either way the cell ends with an "Interrupted"
+error and the kernel keeps every variable.
+
 The barrier: after each execute_reply the proxy runs a silent sentinel cell
 that broadcasts a unique token through the same channel (one FIFO, so the
 token comes out after every output the cell made). Until the token arrives,
@@ -27,18 +34,29 @@ import collections
 import ctypes
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import uuid
 
 import zmq
 from jupyter_client.session import Session
 
+from interruptible import make_interruptible
+
 DELIM = b"<IDS|MSG>"
 CHANNELS = ("shell", "control", "stdin", "iopub", "hb")
+# After the signal, how long a cell may take to end before Deno is asked to
+# terminate the JavaScript it runs (a busy loop cannot see the signal).
+TERMINATE_AFTER = 0.5
+# After that, when to tell the learner that only a restart will help.
+STUCK_AFTER = 3.0
+SETUP_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "interrupt_setup.js")
 
 
 def log(text):
@@ -81,6 +99,10 @@ class Exec:
         self.sentinel_replied = False
         self.sentinel_idle = False
         self.token_seen = False
+        self.interrupted_at = None  # time.monotonic() of Kernel > Interrupt
+        self.terminate_sent = False
+        self.stuck_noted = False
+        self.error_shown = False  # an `error` output reached the frontend
 
 
 class Proxy:
@@ -104,6 +126,10 @@ class Proxy:
         self.queue = collections.deque()  # shell requests not yet sent to Deno
         self.current = None  # the Exec in flight, if any
         self.last_shell_idents = None  # where stdin input_requests go
+        self.own_ids = set()  # requests the proxy sent itself (set-up)
+        self.cells = 0  # execute_requests seen, to number the cells
+        self.cells_by_id = {}  # msg_id -> cell number, until the request runs
+        self.interrupt_file = os.path.join(self.child_dir, "interrupt")
 
     # --- setup -----------------------------------------------------------
 
@@ -141,7 +167,9 @@ class Proxy:
         self.child = subprocess.Popen(
             [self.deno, "jupyter", "--kernel", "--conn", path],
             preexec_fn=die_with_parent,
+            stderr=subprocess.PIPE,
         )
+        threading.Thread(target=forward_stderr, args=(self.child.stderr,), daemon=True).start()
         url = lambda name: f"tcp://{ip}:{ports[name]}"
         self.b_shell = self.ctx.socket(zmq.DEALER)
         self.b_control = self.ctx.socket(zmq.DEALER)
@@ -157,6 +185,29 @@ class Proxy:
             sock.linger = 0
             sock.connect(url(name))
         self.hb_back = url("hb")
+        self.send_setup()
+
+    def send_setup(self):
+        """Defines the kernel side of interrupts (interrupt_setup.js)."""
+        with open(SETUP_JS) as f:
+            code = f.read().replace("INTERRUPT_FILE", json.dumps(self.interrupt_file))
+        self.own_ids.add(self.send_silent(code))
+
+    def send_silent(self, code):
+        """Sends code to Deno as a silent execute_request; returns its msg_id."""
+        msg = self.session.msg(
+            "execute_request",
+            {
+                "code": code,
+                "silent": True,
+                "store_history": False,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": False,
+            },
+        )
+        self.session.send(self.b_shell, msg, ident=[])
+        return msg["header"]["msg_id"]
 
     def start_heartbeat(self):
         """Heartbeats pass straight through (in the main loop), so Jupyter
@@ -176,12 +227,37 @@ class Proxy:
         if channel == "stdin":
             self.b_stdin.send_multipart([DELIM] + parts)
             return
+        if channel == "control" and header["msg_type"] == "interrupt_request":
+            self.interrupt()
+            reply = self.session.msg("interrupt_reply", {"status": "ok"}, parent=header)
+            self.session.send(self.f_control, reply, ident=idents)
+            return
         self.routes[channel][header["msg_id"]] = idents
         if channel == "control":
             self.b_control.send_multipart([DELIM] + parts)
             return
+        if header["msg_type"] == "execute_request":
+            self.cells += 1
+            self.cells_by_id[header["msg_id"]] = self.cells
+            parts = self.interruptible(parts, self.cells)
         self.queue.append((idents, parts, header))
         self.pump()
+
+    def interruptible(self, parts, cell):
+        """The request with its code's top-level awaits made interruptible
+        (interruptible.py), re-signed."""
+        content = json.loads(parts[4])
+        code = content.get("code", "")
+        changed = make_interruptible(code, cell)
+        if changed == code:
+            return parts
+        content["code"] = changed
+        return self.signed(parts[1], parts[2], parts[3], json.dumps(content).encode()) + parts[5:]
+
+    def signed(self, header, parent, metadata, content):
+        """[sig, header, parent, metadata, content] with a fresh signature."""
+        signed = [header, parent, metadata, content]
+        return [self.session.sign(signed)] + signed
 
     def pump(self):
         """Sends queued shell requests to Deno, one execution at a time."""
@@ -190,14 +266,57 @@ class Proxy:
             self.last_shell_idents = idents
             if header["msg_type"] == "execute_request":
                 self.current = Exec(idents, parts)
+                self.current.cell = self.cells_by_id.pop(header["msg_id"], None)
             # Other requests never change Deno's current parent header, so
             # they need no barrier; Deno answers them in order.
             self.b_shell.send_multipart([DELIM] + parts)
 
     def interrupt(self):
-        """SIGINT to the proxy becomes Deno's interrupt_request."""
-        msg = self.session.msg("interrupt_request", {})
-        self.session.send(self.b_control, msg, ident=[])
+        """Kernel > Interrupt (an interrupt_request, or SIGINT to the proxy):
+        first the signal that rejects the running cell's awaits; Deno's own
+        interrupt_request follows in check_interrupt() if the cell is still
+        busy, since terminating JavaScript would also stop the listener."""
+        cur = self.current
+        if cur is None or cur.reply is not None or cur.interrupted_at is not None:
+            return
+        cur.interrupted_at = time.monotonic()
+        with open(self.interrupt_file, "w") as f:
+            f.write(str(cur.cell))
+        try:
+            os.kill(self.child.pid, signal.SIGUSR1)
+        except OSError:
+            pass
+
+    def check_interrupt(self):
+        """Called from the main loop: escalate an interrupt that has not
+        ended its cell yet."""
+        cur = self.current
+        if cur is None or cur.interrupted_at is None or cur.reply is not None:
+            return
+        waited = time.monotonic() - cur.interrupted_at
+        if waited >= TERMINATE_AFTER and not cur.terminate_sent:
+            cur.terminate_sent = True
+            msg = self.session.msg("interrupt_request", {})
+            self.own_ids.add(msg["header"]["msg_id"])
+            self.session.send(self.b_control, msg, ident=[])
+        if waited >= STUCK_AFTER and not cur.stuck_noted:
+            cur.stuck_noted = True
+            self.publish(
+                cur,
+                "stream",
+                {
+                    "name": "stderr",
+                    "text": "course kernel: this cell still waits on something an interrupt "
+                    "cannot reach (an await inside a template literal or a generic call?). "
+                    "Kernel > Restart ends it, and the kernel's variables with it.\n",
+                },
+            )
+
+    def publish(self, cur, msg_type, content):
+        """Sends an iopub message on behalf of the cell `cur`."""
+        parent = json.loads(cur.header_bytes)
+        msg = self.session.msg(msg_type, content, parent=parent)
+        self.session.send(self.f_iopub, msg)
 
     # --- Deno -> frontend ------------------------------------------------
 
@@ -205,6 +324,10 @@ class Proxy:
         _, parts = split(frames)
         parent = json.loads(parts[2])
         msg_id = parent.get("msg_id")
+        if msg_id in self.own_ids:
+            if json.loads(parts[4]).get("status") != "ok":
+                log(f"the kernel's interrupt set-up failed: {parts[4][:300]!r}")
+            return
         cur = self.current
         if channel == "shell" and cur is not None:
             if msg_id == cur.sentinel_id:
@@ -259,13 +382,17 @@ class Proxy:
 
     def on_back_iopub(self, frames):
         _, parts = split(frames)
+        parent = json.loads(parts[2])
+        if parent.get("msg_id") in self.own_ids:
+            return
+        header = json.loads(parts[1])
+        msg_type = header["msg_type"]
         cur = self.current
+        if cur is not None and msg_type == "error":
+            cur.error_shown = True
         if cur is None or cur.reply is None:
             self.f_iopub.send_multipart(frames)
             return
-        header = json.loads(parts[1])
-        parent = json.loads(parts[2])
-        msg_type = header["msg_type"]
         content = json.loads(parts[4])
         if parent.get("msg_id") == cur.msg_id:
             if msg_type == "status" and content.get("execution_state") == "idle":
@@ -292,6 +419,22 @@ class Proxy:
             self.f_iopub.send_multipart(self.restamp(parts, cur.header_bytes))
         self.maybe_release()
 
+    def explain_interrupt(self, cur):
+        """Deno ends a terminated cell with a bare "Execution failed" reply and
+        no output; say what happened, in the cell and in the reply."""
+        content = json.loads(cur.reply[4])
+        if content.get("status") != "error" or cur.error_shown:
+            return
+        error = {
+            "ename": "Interrupted",
+            "evalue": "the cell was interrupted (Kernel > Interrupt) while it computed",
+            "traceback": ["Interrupted: the cell was interrupted (Kernel > Interrupt) while it computed"],
+        }
+        self.publish(cur, "error", error)
+        content.update(error)
+        header_parent_metadata = cur.reply[1:4]
+        cur.reply = self.signed(*header_parent_metadata, json.dumps(content).encode()) + cur.reply[5:]
+
     def restamp(self, parts, parent_bytes):
         signed = [parts[1], parent_bytes, parts[3], parts[4]]
         return [DELIM, self.session.sign(signed)] + signed + parts[5:]
@@ -301,6 +444,8 @@ class Proxy:
         if not (cur.token_seen and cur.sentinel_replied and cur.sentinel_idle):
             return
         self.routes["shell"].pop(cur.msg_id, None)
+        if cur.interrupted_at is not None:
+            self.explain_interrupt(cur)
         self.f_shell.send_multipart(cur.idents + [DELIM] + cur.reply)
         if cur.idle is not None:
             self.f_iopub.send_multipart(cur.idle)
@@ -350,7 +495,8 @@ class Proxy:
                 # request: do not linger as an orphan with a Deno child.
                 log("parent process gone; stopping")
                 return 0
-            for sock, _ in poller.poll(200):
+            self.check_interrupt()
+            for sock, _ in poller.poll(100):
                 if sock is wake_r or sock == wake_r.fileno():
                     wake_r.recv(64)
                     while pending:
@@ -388,6 +534,21 @@ class Proxy:
                 self.child.kill()
 
 
+# Lines of Deno's stderr that would only worry a learner in the terminal of
+# `deno task course`: the kernel is "unstable" by Deno's own label, and an
+# interrupted computation is reported as a null CDP result.
+QUIET = ('"deno jupyter" is unstable', "CDP response has null result")
+
+
+def forward_stderr(stream):
+    """Copies the Deno kernel's stderr to ours, without the lines in QUIET."""
+    for raw in iter(stream.readline, b""):
+        line = raw.decode(errors="replace")
+        if not any(q in line for q in QUIET):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+
 def die_with_parent():
     """Linux: the child gets SIGKILL if the proxy dies, so Deno never outlives
     it even when Jupyter kills the proxy with SIGKILL."""
@@ -410,6 +571,7 @@ def main(argv=None):
     finally:
         proxy.stop()
         proxy.ctx.destroy(linger=0)
+        shutil.rmtree(proxy.child_dir, ignore_errors=True)
     return code or 0
 
 

@@ -1,5 +1,5 @@
 /**
- * Checks for `08-my-gather`, on the virtual clock: the learner's `myGather`
+ * Checks for `07-my-gather`, on the virtual clock: the learner's `myGather`
  * against the library's `gather` as the reference.
  *
  * @module

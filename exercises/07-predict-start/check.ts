@@ -1,5 +1,5 @@
 /**
- * Checks for `08-predict-start`: the learner's `order` against the order the
+ * Checks for `07-predict-start`: the learner's `order` against the order the
  * program really prints, found by running it.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * The program of `07-predict-echo`, run for real on the simulated network so
+ * The program of `08-predict-echo`, run for real on the simulated network so
  * that the expected answers are measured, not typed by hand: ten clients each
  * send three lines one at a time, over 100 ms of latency, to a concurrent
  * server and to the notebook's one-at-a-time server.

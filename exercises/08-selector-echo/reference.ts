@@ -1,5 +1,5 @@
 /**
- * The reference per-event step of `07-selector-echo`, and the harness that
+ * The reference per-event step of `08-selector-echo`, and the harness that
  * runs a step as a selector server with clients on a simulated network.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Checks for `07-selector-echo`: the learner's per-event step runs a selector
+ * Checks for `08-selector-echo`: the learner's per-event step runs a selector
  * echo server on a simulated network with 1 KiB buffers; clients check every
  * byte of their echo. The reference step gives the expected finishing time.
  *

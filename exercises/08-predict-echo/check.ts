@@ -1,5 +1,5 @@
 /**
- * Checks for `07-predict-echo`: the learner's predictions against a run of
+ * Checks for `08-predict-echo`: the learner's predictions against a run of
  * the program on the simulated network (program.ts).
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Checks for `08-timeout`, on the virtual clock: `withTimeout` returns the
+ * Checks for `07-timeout`, on the virtual clock: `withTimeout` returns the
  * work's result when it is quick, the fallback at the deadline when it is not,
  * and cancels the work it gave up on.
  *

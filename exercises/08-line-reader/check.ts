@@ -1,5 +1,5 @@
 /**
- * Checks for `07-line-reader`: the learner's `lineReader` against the
+ * Checks for `08-line-reader`: the learner's `lineReader` against the
  * reference on hand-made and seeded random chunkings of a stream.
  *
  * @module
