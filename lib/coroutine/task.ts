@@ -18,6 +18,11 @@ import { type Coroutine, isCoroutine, notAwaitableMessage } from "./coroutine.ts
 export interface TaskOptions {
   /** A name for traces and error messages; `Task-<n>` by default. */
   name?: string;
+  /**
+   * Run the first step now, inside `createTask`, when the loop is running
+   * (Python 3.12's `eager_start`; see `eagerTaskFactory`).
+   */
+  eagerStart?: boolean;
 }
 
 // Marks "no exception to throw into the coroutine" (undefined can be thrown).
@@ -80,8 +85,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this.#coro = coro;
     this._id = ++taskCounter;
     this._name = options.name ?? `Task-${this._id}`;
-    target._scheduleRunnable(this);
     target._tasks.add(this);
+    if (options.eagerStart && target.isRunning()) this._run();
+    else target._scheduleRunnable(this);
   }
 
   /**
@@ -259,12 +265,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       error = this._makeCancelledError();
     }
     this.#waitingFor = null;
+    const previous = loop._currentTask; // an eager task's first step runs inside another task
     loop._currentTask = this as Task<unknown>;
     let step: IteratorResult<unknown, T>;
     try {
       step = error === NOTHING ? this.#coro.next() : this.#coro.throw(error);
     } catch (thrown) {
-      loop._currentTask = null;
+      loop._currentTask = previous;
       loop._tasks.delete(this as Task<unknown>);
       if (thrown instanceof CancelledError) {
         this._cancelledError = thrown; // keep the coroutine's own error and message
@@ -274,7 +281,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       super.setException(thrown); // Future's own: Task's version refuses outsiders
       return FAILED;
     }
-    loop._currentTask = null;
+    loop._currentTask = previous;
     if (step.done) {
       loop._tasks.delete(this as Task<unknown>);
       if (this.#mustCancel) {
