@@ -6,14 +6,17 @@
 import type { EventLoop } from "../loop/event_loop.ts";
 import { RuntimeError } from "../loop/errors.ts";
 import { getRunningLoop } from "../loop/running.ts";
-import type { Coroutine } from "./coroutine.ts";
+import { type Coroutine, isCoroutine } from "./coroutine.ts";
 import { CancelledError } from "./errors.ts";
 import { ExceptionGroup } from "./exception_group.ts";
 import type { Future } from "./future.ts";
 import type { Task, TaskOptions } from "./task.ts";
 
-/** A body for {@link TaskGroup.run}: a generator function given the group. */
-export type TaskGroupBody<R> = (group: TaskGroup) => Coroutine<R>;
+/**
+ * A body for {@link TaskGroup.run}: a generator function given the group, or a
+ * plain function when the body only starts tasks and never waits itself.
+ */
+export type TaskGroupBody<R> = (group: TaskGroup) => Coroutine<R> | R;
 
 /**
  * asyncio's `TaskGroup`: tasks started with `group.createTask()` inside
@@ -68,15 +71,23 @@ export class TaskGroup {
    * Runs `body` inside the group (asyncio's `async with TaskGroup() as tg:`)
    * and waits for every task it started.
    *
-   * @param body A generator function, given the group.
+   * @param body A generator function (or a plain function), given the group.
    * @returns A coroutine returning what `body` returns.
    * @throws {ExceptionGroup} With every error of the tasks and the body.
    */
+  run<R>(body: (group: TaskGroup) => Coroutine<R>): Coroutine<R>;
+  /**
+   * Runs a plain `body` that only starts tasks, then waits for them.
+   * @param body A function given the group.
+   * @returns A coroutine returning what `body` returns.
+   */
+  run<R>(body: (group: TaskGroup) => R): Coroutine<R>;
   *run<R>(body: TaskGroupBody<R>): Coroutine<R> {
     this.enter();
     let result: R;
     try {
-      result = yield* body(this);
+      const out = body(this);
+      result = isCoroutine(out) ? yield* out as Coroutine<R> : out as R;
     } catch (error) {
       yield* this.exit(true, error);
       throw error;
@@ -209,7 +220,7 @@ export class TaskGroup {
  * Runs `body` in a new {@link TaskGroup}: `yield* taskGroup(function* (tg) { ... })`
  * is asyncio's `async with asyncio.TaskGroup() as tg: ...`.
  *
- * @param body A generator function, given the group.
+ * @param body A generator function (or a plain function that only starts tasks), given the group.
  * @returns A coroutine returning what `body` returns.
  * @example
  * ```ts
@@ -223,6 +234,13 @@ export class TaskGroup {
  * console.log(await run(breakfast(), { clock: "virtual" })); // [ "tea", "toast" ]
  * ```
  */
+export function taskGroup<R>(body: (group: TaskGroup) => Coroutine<R>): Coroutine<R>;
+/**
+ * The plain-function form: `yield* taskGroup((tg) => { tg.createTask(a()); tg.createTask(b()); })`.
+ * @param body A function that starts the tasks.
+ * @returns A coroutine returning what `body` returns, once every task is done.
+ */
+export function taskGroup<R>(body: (group: TaskGroup) => R): Coroutine<R>;
 export function taskGroup<R>(body: TaskGroupBody<R>): Coroutine<R> {
-  return new TaskGroup().run(body);
+  return new TaskGroup().run(body as (group: TaskGroup) => R);
 }

@@ -105,10 +105,12 @@ export class Condition extends LoopBound {
             yield* this.#lock.acquire();
             break;
           } catch (error) {
+            // deno-lint-ignore no-unsafe-finally -- asyncio re-raises here too
             if (!(error instanceof CancelledError)) throw error;
             cancelled = error;
           }
         }
+        // deno-lint-ignore no-unsafe-finally -- the cancellation wins over `return true`, as in asyncio
         if (cancelled !== null) throw cancelled;
       }
     } catch (error) {
