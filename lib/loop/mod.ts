@@ -20,6 +20,7 @@ export {
   type CallbackEvent,
   type IoWaitEvent,
   type StepOutcome,
+  type SyncWaitEvent,
   type TaskStepEvent,
   type TaskStepSpan,
   taskStepSpans,

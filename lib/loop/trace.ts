@@ -96,6 +96,23 @@ export interface TimeJumpEvent extends TraceEventBase {
   from: number;
 }
 
+/**
+ * A task started (`start`) or stopped (`end`) waiting on a coordination
+ * primitive: a `Lock`, `Semaphore`, `Event`, `Condition` or a `Queue`.
+ */
+export interface SyncWaitEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "sync-wait";
+  /** Start or end of the wait. */
+  phase: "start" | "end";
+  /** The primitive and what it waits for, e.g. `"Lock-1 acquire"` or `"Queue-2 put"`. */
+  primitive: string;
+  /** The waiting task's name. */
+  task: string;
+  /** The waiting task's id. */
+  taskId: number;
+}
+
 /** One recorded step of the loop; switch on `kind`. */
 export type TraceEvent =
   | CallbackEvent
@@ -103,7 +120,8 @@ export type TraceEvent =
   | TimerScheduledEvent
   | TimerFiredEvent
   | IoWaitEvent
-  | TimeJumpEvent;
+  | TimeJumpEvent
+  | SyncWaitEvent;
 
 /** One task step as a bar: from its start event to its end event. */
 export interface TaskStepSpan {
@@ -170,6 +188,7 @@ function nameOf(fn: unknown): string {
 // takes the latest of each. The objects are built only when asked.
 const CALLBACK = 0, STEP_START = 1, STEP_END = 2; // 2..5: STEP_END + outcome
 const TIMER_SCHEDULED = 6, TIMER_FIRED = 7, IO_START = 8, IO_END = 9, TIME_JUMP = 10, CLOCK = 11;
+const SYNC_START = 12, SYNC_END = 13; // id: the primitive's label; number: the task's id
 const KINDS = 16;
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
@@ -350,6 +369,17 @@ export class TraceRecorder {
   }
 
   /**
+   * A task starts or stops waiting on a coordination primitive.
+   * @param phase 0 start, 1 end.
+   * @param label The primitive and the operation, e.g. `"Lock-1 acquire"`.
+   * @param task The waiting task.
+   */
+  syncWait(phase: 0 | 1, label: string, task: TracedTask): void {
+    this.#tick();
+    this.#recordWithNumber(SYNC_START + phase, this.#functionId(label), this.#taskId(task));
+  }
+
+  /**
    * The virtual clock jumped forward.
    * @param to Loop time after the jump.
    */
@@ -425,6 +455,17 @@ export class TraceRecorder {
           realTime,
           when: x,
           name: nameOf(this.#functions[id]),
+        };
+      case SYNC_START:
+      case SYNC_END:
+        return {
+          kind: "sync-wait",
+          phase: kind === SYNC_START ? "start" : "end",
+          loopTime,
+          realTime,
+          primitive: String(this.#functions[id]),
+          task: this.#taskNames.get(x) ?? `Task-${x}`,
+          taskId: x,
         };
       case IO_START:
         return {

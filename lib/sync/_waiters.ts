@@ -76,12 +76,50 @@ export class Waiters<T = unknown> {
   }
 }
 
+const labelCounts = new Map<string, number>();
+
 /**
  * asyncio's `_LoopBoundMixin`: a primitive binds to the loop that first
  * waits on it, and refuses to be used from another loop.
  */
 export class LoopBound {
   #loop: EventLoop | null = null;
+  #label: string | null = null;
+
+  /**
+   * Waits for `future` (a `yield*` on it), recording the wait in the loop's
+   * trace as a `sync-wait` span of the current task when tracing is on.
+   * @param future The waiter future.
+   * @param operation What is waited for, e.g. `"acquire"`, `"get"`.
+   * @returns A coroutine with the future's result.
+   * @ignore
+   */
+  *_wait<T>(future: Future<T>, operation: string): Generator<unknown, T, unknown> {
+    const loop = future._loop;
+    const tracer = loop._tracer, task = loop._currentTask;
+    if (tracer === null || task === null) return yield* future;
+    const label = `${this._label()} ${operation}`;
+    tracer.syncWait(0, label, task);
+    try {
+      return yield* future;
+    } finally {
+      loop._tracer?.syncWait(1, label, task);
+    }
+  }
+
+  /**
+   * A name for traces, e.g. `Lock-1`, numbered per class.
+   * @ignore
+   */
+  _label(): string {
+    if (this.#label === null) {
+      const kind = this.constructor.name;
+      const n = (labelCounts.get(kind) ?? 0) + 1;
+      labelCounts.set(kind, n);
+      this.#label = `${kind}-${n}`;
+    }
+    return this.#label;
+  }
 
   /**
    * The running loop, bound on first use.

@@ -92,7 +92,7 @@ export class Condition extends LoopBound {
         const future = this._getLoop().createFuture<boolean>();
         this.#waiters.push(future);
         try {
-          yield* future;
+          yield* this._wait(future, "wait");
           return true;
         } finally {
           this.#waiters.remove(future);

@@ -55,7 +55,7 @@ export class Event extends LoopBound {
     const future = this._getLoop().createFuture<boolean>();
     this.#waiters.push(future);
     try {
-      yield* future;
+      yield* this._wait(future, "wait");
       return true;
     } finally {
       this.#waiters.remove(future);

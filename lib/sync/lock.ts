@@ -67,7 +67,7 @@ export class Lock extends LoopBound {
     this.#waiters.push(future);
     try {
       try {
-        yield* future;
+        yield* this._wait(future, "acquire");
       } finally {
         this.#waiters.remove(future);
       }

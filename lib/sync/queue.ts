@@ -106,7 +106,7 @@ export class Queue<T = unknown> extends LoopBound {
   *put(item: T): Coroutine<void> {
     while (this.full()) {
       if (this.#shutDown) throw new QueueShutDown();
-      yield* this.#waitIn(this.#putters, () => !this.full());
+      yield* this.#waitIn(this.#putters, () => !this.full(), "put");
     }
     this.putNowait(item);
   }
@@ -133,7 +133,7 @@ export class Queue<T = unknown> extends LoopBound {
   *get(): Coroutine<T> {
     while (this.empty()) {
       if (this.#shutDown) throw new QueueShutDown();
-      yield* this.#waitIn(this.#getters, () => !this.empty());
+      yield* this.#waitIn(this.#getters, () => !this.empty(), "get");
     }
     return this.getNowait();
   }
@@ -215,11 +215,11 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   // Waits for a wake-up; cancelled after one came, it passes it on.
-  *#waitIn(waiters: Waiters<void>, canProceed: () => boolean): Coroutine<void> {
+  *#waitIn(waiters: Waiters<void>, canProceed: () => boolean, operation: string): Coroutine<void> {
     const future: Future<void> = this._getLoop().createFuture<void>();
     waiters.push(future);
     try {
-      yield* future;
+      yield* this._wait(future, operation);
     } catch (error) {
       future.cancel();
       waiters.remove(future);

@@ -73,7 +73,7 @@ export class Semaphore extends LoopBound {
     this.#waiters.push(future);
     try {
       try {
-        yield* future;
+        yield* this._wait(future, "acquire");
       } finally {
         this.#waiters.remove(future);
       }
