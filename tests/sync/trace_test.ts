@@ -40,6 +40,7 @@ Deno.test("queue waits are traced as get and put, and cost nothing when tracing 
       }),
       { name: "consumer" },
     );
+    yield* sleep(0.5); // the consumer waits in get() first
     for (let i = 0; i < 3; i++) yield* q.put(i);
     consumer.cancel();
   }));
