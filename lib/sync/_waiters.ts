@@ -85,26 +85,44 @@ const labelCounts = new Map<string, number>();
 export class LoopBound {
   #loop: EventLoop | null = null;
   #label: string | null = null;
+  #labels: Map<string, string> | null = null;
 
   /**
-   * Waits for `future` (a `yield*` on it), recording the wait in the loop's
-   * trace as a `sync-wait` span of the current task when tracing is on.
+   * Records, when tracing is on, that the current task starts waiting on this
+   * primitive; pass the result to {@link _traceWaitEnd} once the wait is over.
+   * Two plain calls around the `yield*`, not a wrapping generator: a wait is
+   * the hot path of the queue and lock benchmarks.
    * @param future The waiter future.
    * @param operation What is waited for, e.g. `"acquire"`, `"get"`.
-   * @returns A coroutine with the future's result.
+   * @returns The label recorded, or `null` when not tracing.
    * @ignore
    */
-  *_wait<T>(future: Future<T>, operation: string): Generator<unknown, T, unknown> {
+  _traceWaitStart(future: Future<unknown>, operation: string): string | null {
     const loop = future._loop;
     const tracer = loop._tracer, task = loop._currentTask;
-    if (tracer === null || task === null) return yield* future;
-    const label = `${this._label()} ${operation}`;
+    if (tracer === null || task === null) return null;
+    const label = this._labelFor(operation);
     tracer.syncWait(0, label, task);
-    try {
-      return yield* future;
-    } finally {
-      loop._tracer?.syncWait(1, label, task);
-    }
+    return label;
+  }
+
+  /**
+   * Records the end of a wait started with {@link _traceWaitStart}.
+   * @param future The waiter future.
+   * @param label What `_traceWaitStart` returned (not null).
+   * @ignore
+   */
+  _traceWaitEnd(future: Future<unknown>, label: string): void {
+    const loop = future._loop, task = loop._currentTask;
+    if (loop._tracer !== null && task !== null) loop._tracer.syncWait(1, label, task);
+  }
+
+  /** `"Lock-1 acquire"`, made once per operation. */
+  _labelFor(operation: string): string {
+    this.#labels ??= new Map();
+    let label = this.#labels.get(operation);
+    if (label === undefined) this.#labels.set(operation, label = `${this._label()} ${operation}`);
+    return label;
   }
 
   /**

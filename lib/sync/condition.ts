@@ -91,11 +91,13 @@ export class Condition extends LoopBound {
       try {
         const future = this._getLoop().createFuture<boolean>();
         this.#waiters.push(future);
+        const traced = this._traceWaitStart(future, "wait");
         try {
-          yield* this._wait(future, "wait");
+          yield* future;
           return true;
         } finally {
           this.#waiters.remove(future);
+          if (traced !== null) this._traceWaitEnd(future, traced);
         }
       } finally {
         // Take the lock back even if cancelled; keep the last cancellation.

@@ -54,11 +54,13 @@ export class Event extends LoopBound {
     if (this.#value) return true;
     const future = this._getLoop().createFuture<boolean>();
     this.#waiters.push(future);
+    const traced = this._traceWaitStart(future, "wait");
     try {
-      yield* this._wait(future, "wait");
+      yield* future;
       return true;
     } finally {
       this.#waiters.remove(future);
+      if (traced !== null) this._traceWaitEnd(future, traced);
     }
   }
 

@@ -65,11 +65,13 @@ export class Lock extends LoopBound {
     }
     const future = this._getLoop().createFuture<boolean>();
     this.#waiters.push(future);
+    const traced = this._traceWaitStart(future, "acquire");
     try {
       try {
-        yield* this._wait(future, "acquire");
+        yield* future;
       } finally {
         this.#waiters.remove(future);
+        if (traced !== null) this._traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Woken, then cancelled before running: pass the wake-up on.

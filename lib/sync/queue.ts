@@ -106,7 +106,17 @@ export class Queue<T = unknown> extends LoopBound {
   *put(item: T): Coroutine<void> {
     while (this.full()) {
       if (this.#shutDown) throw new QueueShutDown();
-      yield* this.#waitIn(this.#putters, () => !this.full(), "put");
+      const future = this._getLoop().createFuture<void>();
+      this.#putters.push(future);
+      const traced = this._traceWaitStart(future, "put");
+      try {
+        yield* future;
+      } catch (error) {
+        this.#giveUp(this.#putters, future, !this.full());
+        throw error;
+      } finally {
+        if (traced !== null) this._traceWaitEnd(future, traced);
+      }
     }
     this.putNowait(item);
   }
@@ -133,7 +143,17 @@ export class Queue<T = unknown> extends LoopBound {
   *get(): Coroutine<T> {
     while (this.empty()) {
       if (this.#shutDown) throw new QueueShutDown();
-      yield* this.#waitIn(this.#getters, () => !this.empty(), "get");
+      const future = this._getLoop().createFuture<void>();
+      this.#getters.push(future);
+      const traced = this._traceWaitStart(future, "get");
+      try {
+        yield* future;
+      } catch (error) {
+        this.#giveUp(this.#getters, future, !this.empty());
+        throw error;
+      } finally {
+        if (traced !== null) this._traceWaitEnd(future, traced);
+      }
     }
     return this.getNowait();
   }
@@ -214,18 +234,11 @@ export class Queue<T = unknown> extends LoopBound {
     return this.#items.shift() as T;
   }
 
-  // Waits for a wake-up; cancelled after one came, it passes it on.
-  *#waitIn(waiters: Waiters<void>, canProceed: () => boolean, operation: string): Coroutine<void> {
-    const future: Future<void> = this._getLoop().createFuture<void>();
-    waiters.push(future);
-    try {
-      yield* this._wait(future, operation);
-    } catch (error) {
-      future.cancel();
-      waiters.remove(future);
-      if (canProceed() && !future.cancelled()) wakeUpNext(waiters);
-      throw error;
-    }
+  // A waiter leaves (cancelled, or an error): if it had been woken, it passes the wake-up on.
+  #giveUp(waiters: Waiters<void>, future: Future<void>, canProceed: boolean): void {
+    future.cancel();
+    waiters.remove(future);
+    if (canProceed && !future.cancelled()) wakeUpNext(waiters);
   }
 }
 

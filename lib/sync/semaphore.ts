@@ -71,11 +71,13 @@ export class Semaphore extends LoopBound {
     }
     const future = this._getLoop().createFuture<boolean>();
     this.#waiters.push(future);
+    const traced = this._traceWaitStart(future, "acquire");
     try {
       try {
-        yield* this._wait(future, "acquire");
+        yield* future;
       } finally {
         this.#waiters.remove(future);
+        if (traced !== null) this._traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Handed a place, then cancelled before using it: give it back.
