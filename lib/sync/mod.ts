@@ -19,3 +19,4 @@ export {
   type QueueOptions,
 } from "./queue.ts";
 export { BrokenBarrierError, QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
+export { syncWaitBars } from "./sync_wait_bars.ts";
