@@ -141,12 +141,17 @@ if (import.meta.main) {
     native: true,
     pyRepeats: 2,
   });
-  await add("200,000 Queue put/get pairs (10 producers, 10 consumers, maxsize 10)", "rate", "queue", {
-    repeats: REPEATS,
-    asyncio: true,
-    native: false,
-    pyRepeats: 2,
-  });
+  await add(
+    "200,000 Queue put/get pairs (10 producers, 10 consumers, maxsize 10)",
+    "rate",
+    "queue",
+    {
+      repeats: REPEATS,
+      asyncio: true,
+      native: false,
+      pyRepeats: 2,
+    },
+  );
   await add("100,000 Lock acquire/release, 100 tasks contending", "rate", "lock", {
     repeats: REPEATS,
     asyncio: true,
