@@ -9,6 +9,7 @@
  * - `scheduler/`: CPU, cooperative and GIL simulators, reference counting, Workers
  * - `chart/`: timelines and charts drawn with Observable Plot
  * - `notebook/`: display helpers and the in-notebook `check()` / `hint()`
+ * - `player/`: `loopPlayer` and `traceJs`, step-through players of a loop's queues
  * - `demo/`: stand-ins for the outside world (a slow local server) and measuring aids
  *
  * @module
@@ -21,3 +22,4 @@ export * from "./scheduler/mod.ts";
 export * from "./chart/mod.ts";
 export * from "./notebook/mod.ts";
 export * from "./demo/mod.ts";
+export * from "./player/mod.ts";

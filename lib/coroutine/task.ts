@@ -62,8 +62,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _tracedName: string | null = null;
-  /** The future this task waits for, if any. */
-  #waitingFor: Future<unknown> | null = null;
+  /**
+   * The future this task waits for, if any (asyncio's `_fut_waiter`; the player's tests read it).
+   * @ignore
+   */
+  _futWaiter: Future<unknown> | null = null;
   /** Throw CancelledError into the coroutine at its next step. */
   #mustCancel = false;
   #numCancelsRequested = 0;
@@ -157,7 +160,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     if (this.done()) return false;
     this.#numCancelsRequested++;
     // Cancel what we wait for: the wakeup then throws CancelledError for us.
-    if (this.#waitingFor !== null && this.#waitingFor.cancel(msg)) return true;
+    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
     this.#mustCancel = true;
     this._cancelMessage = msg;
     return true;
@@ -264,7 +267,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       this.#mustCancel = false;
       error = this._makeCancelledError();
     }
-    this.#waitingFor = null;
+    this._futWaiter = null;
     const previous = loop._currentTask; // an eager task's first step runs inside another task
     loop._currentTask = this as Task<unknown>;
     let step: IteratorResult<unknown, T>;
@@ -314,9 +317,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         this.#throwNext = new RuntimeError(`${this} cannot wait for itself`);
         loop._scheduleRunnable(this);
       } else {
-        this.#waitingFor = awaited;
+        this._futWaiter = awaited;
         if (awaited.done()) loop._scheduleRunnable(this);
-        else awaited._addWaiter(this);
+        else {
+          awaited._addWaiter(this);
+          loop._tracer?.taskWaits(this, awaited);
+        }
         if (this.#mustCancel && awaited.cancel(this._cancelMessage)) this.#mustCancel = false;
       }
     } else {

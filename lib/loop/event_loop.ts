@@ -30,7 +30,12 @@ import { Deque } from "./deque.ts";
 import { TimerHeap } from "./timer_heap.ts";
 import { type Callback, Handle, type Runnable, TimerHandle } from "./handle.ts";
 import { type Clock, type ClockKind, RealClock, VirtualClock } from "./clock.ts";
-import { type TraceEvent, TraceRecorder } from "./trace.ts";
+import {
+  type QueueTraceEvent,
+  type TraceEvent,
+  type TraceOptions,
+  TraceRecorder,
+} from "./trace.ts";
 import { RuntimeError } from "./errors.ts";
 import { _peekRunningLoop, _setRunningLoop } from "./running.ts";
 import {
@@ -193,8 +198,8 @@ export class EventLoop {
           this.#cancelledTimers--;
           continue;
         }
-        if (this._tracer !== null) this._tracer.timerFired(timer);
         ready.push(timer);
+        if (this._tracer !== null) this._tracer.timerFired(timer);
       }
     }
 
@@ -393,6 +398,7 @@ export class EventLoop {
     if (this.#closed) throw closedError();
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this.#ready.push(handle);
+    if (this._tracer !== null) this._tracer.readyScheduled(handle);
     return handle;
   }
 
@@ -713,8 +719,12 @@ export class EventLoop {
 
   /**
    * The recorded steps (with `trace: true`), oldest first, as plain objects
-   * (see `TraceEvent` in trace.ts); `[]` when tracing is off.
+   * (see `TraceEvent` in trace.ts); `[]` when tracing is off. With
+   * `{ queues: true }` it also returns the `QueueEvent`s (what joined the ready
+   * queue, cancelled timers, what each task waits for, watched sockets), from
+   * which `loopPlayer` works out the queues after every step.
    *
+   * @param options `queues: true` for the queue events too.
    * @returns The trace events.
    * @example
    * ```ts
@@ -725,8 +735,16 @@ export class EventLoop {
    * console.log(loop.trace()[0]); // { kind: "callback", loopTime: 0, realTime: ..., name: "hello" }
    * ```
    */
-  trace(): TraceEvent[] {
-    return this._tracer === null ? [] : this._tracer.events();
+  trace(): TraceEvent[];
+  /**
+   * The recorded steps, and with `{ queues: true }` the queue events too.
+   *
+   * @param options `queues: true` for the queue events too.
+   * @returns The trace events.
+   */
+  trace(options: TraceOptions): QueueTraceEvent[];
+  trace(options: TraceOptions = {}): QueueTraceEvent[] {
+    return this._tracer === null ? [] : this._tracer.events(options);
   }
 
   /** Forgets the recorded trace (tracing stays on). */
@@ -743,6 +761,7 @@ export class EventLoop {
   _scheduleRunnable(runnable: Runnable): void {
     if (this.#closed) throw closedError();
     this.#ready.push(runnable);
+    if (this._tracer !== null) this._tracer.readyScheduled(runnable as Task<unknown>);
   }
 
   /**

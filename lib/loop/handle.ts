@@ -92,8 +92,11 @@ export class Handle implements Runnable {
    */
   _run(): void {
     const callback = this._callback;
-    if (callback === null) return; // cancelled
     const tracer = this._loop._tracer;
+    if (callback === null) { // cancelled
+      if (tracer !== null) tracer.skipped();
+      return;
+    }
     if (tracer !== null) tracer.callback(callback);
     const args = this.#args;
     if (args === undefined) callback();
@@ -184,8 +187,10 @@ export class TimerHandle extends Handle {
    */
   override cancel(): void {
     if (this._cancelled) return;
+    const callback = this._callback;
     if (this._scheduled) this._loop._timerCancelled();
     super.cancel();
+    if (this._scheduled) this._loop._tracer?.timerCancelled(this._when, callback);
   }
 
   /**

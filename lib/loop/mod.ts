@@ -18,15 +18,23 @@ export {
 } from "./exception_handler.ts";
 export {
   type CallbackEvent,
+  type CallbackSkippedEvent,
   type IoWaitEvent,
+  type QueueEvent,
+  type QueueTraceEvent,
+  type ReadyScheduledEvent,
+  type SocketWatchEvent,
   type StepOutcome,
   type SyncWaitEvent,
   type TaskStepEvent,
   type TaskStepSpan,
   taskStepSpans,
+  type TaskWaitEvent,
   type TimeJumpEvent,
+  type TimerCancelledEvent,
   type TimerFiredEvent,
   type TimerScheduledEvent,
   type TraceEvent,
   type TraceEventBase,
+  type TraceOptions,
 } from "./trace.ts";

@@ -123,6 +123,86 @@ export type TraceEvent =
   | TimeJumpEvent
   | SyncWaitEvent;
 
+/**
+ * With `loop.trace({ queues: true })` only: something joined the ready queue.
+ * `callSoon` and a future's done callback put a callback there; a task's next
+ * step goes there when the task is created, when what it waits for is done,
+ * and after a bare `yield`. (A due timer joining it is a {@link TimerFiredEvent}.)
+ */
+export interface ReadyScheduledEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "ready-scheduled";
+  /** The callback's name, or the task's name for a task step. */
+  name: string;
+  /** The task's id for a task step, `null` for a plain callback. */
+  taskId: number | null;
+}
+
+/** With `queues: true` only: a timer still on the heap was cancelled (it will never fire). */
+export interface TimerCancelledEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "timer-cancelled";
+  /** The timer's deadline in loop seconds. */
+  when: number;
+  /** The timer callback's name, or `"anonymous"`. */
+  name: string;
+}
+
+/**
+ * With `queues: true` only: a task's step ended waiting for a future that is
+ * not done yet; the task sleeps until that future is done (then a
+ * {@link ReadyScheduledEvent} names the task).
+ */
+export interface TaskWaitEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "task-wait";
+  /** The waiting task's name. */
+  task: string;
+  /** The waiting task's id. */
+  taskId: number;
+  /** What it waits for: `task <name>` for another task, else e.g. `Future #3`. */
+  on: string;
+}
+
+/** With `queues: true` only: a cancelled callback left the ready queue without running. */
+export interface CallbackSkippedEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "callback-skipped";
+}
+
+/** With `queues: true` only: a task started (`start`) or stopped (`end`) watching a socket. */
+export interface SocketWatchEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "socket-watch";
+  /** Start or end of the watch. */
+  phase: "start" | "end";
+  /** The socket, e.g. `TcpListener #2`. */
+  socket: string;
+  /** What readiness is awaited: `"read"`, `"write"` or `"read+write"`. */
+  events: string;
+}
+
+/**
+ * The extra events of `loop.trace({ queues: true })`: with them, the ready
+ * queue, the timer heap, the waiting tasks and the watched sockets after every
+ * step can be worked out from the trace alone (`loopStates` does it).
+ */
+export type QueueEvent =
+  | ReadyScheduledEvent
+  | TimerCancelledEvent
+  | TaskWaitEvent
+  | CallbackSkippedEvent
+  | SocketWatchEvent;
+
+/** What `loop.trace({ queues: true })` returns: every {@link TraceEvent} and the {@link QueueEvent}s. */
+export type QueueTraceEvent = TraceEvent | QueueEvent;
+
+/** Options of `loop.trace()`. */
+export interface TraceOptions {
+  /** Include the {@link QueueEvent}s (default `false`: only the classic events). */
+  queues?: boolean;
+}
+
 /** One task step as a bar: from its start event to its end event. */
 export interface TaskStepSpan {
   /** The task's name. */
@@ -188,16 +268,27 @@ function nameOf(fn: unknown): string {
 // takes the latest of each. The objects are built only when asked.
 const CALLBACK = 0, STEP_START = 1, STEP_END = 2; // 2..5: STEP_END + outcome
 const TIMER_SCHEDULED = 6, TIMER_FIRED = 7, IO_START = 8, IO_END = 9, TIME_JUMP = 10, CLOCK = 11;
-const SYNC_START = 12, SYNC_END = 13; // id: the primitive's label; number: the task's id
-const KINDS = 16;
+// The queue events (shown only with `trace({ queues: true })`).
+const READY_CALLBACK = 12, READY_TASK = 13, TIMER_CANCELLED = 14, TASK_WAITS = 15, SKIPPED = 16;
+const WATCH_START = 17, WATCH_END = 18;
+const SYNC_START = 19, SYNC_END = 20; // id: the primitive's label; number: the task's id
+const KINDS = 32;
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
 const MAX_STRIDE = 64;
 const CHUNK_WORDS = 1 << 16;
 
 function hasNumber(kind: number): boolean {
-  return kind >= TIMER_SCHEDULED && kind !== IO_END;
+  return (kind >= TIMER_SCHEDULED && kind <= CLOCK && kind !== IO_END) ||
+    kind === TIMER_CANCELLED || kind === TASK_WAITS || kind === WATCH_START || kind === WATCH_END ||
+    kind === SYNC_START || kind === SYNC_END;
 }
+
+function isQueueKind(kind: number): boolean {
+  return kind >= READY_CALLBACK && kind < SYNC_START;
+}
+
+const WATCHED = ["", "read", "write", "read+write"];
 
 /**
  * What the recorder needs to know about a task.
@@ -389,17 +480,68 @@ export class TraceRecorder {
   }
 
   /**
+   * A callback (a {@link Handle}) or a task step joined the ready queue.
+   * @param runnable The handle or the task.
+   */
+  readyScheduled(runnable: { _callback?: unknown } | TracedTask): void {
+    this.#tick();
+    if ("_id" in runnable) this.#record(READY_TASK, this.#taskId(runnable));
+    else this.#record(READY_CALLBACK, this.#functionId(runnable._callback));
+  }
+
+  /**
+   * A timer still on the heap was cancelled.
+   * @param when The timer's deadline.
+   * @param callback Its callback (a cancelled timer has dropped its own).
+   */
+  timerCancelled(when: number, callback: unknown): void {
+    this.#tick();
+    this.#recordWithNumber(TIMER_CANCELLED, this.#functionId(callback), when);
+  }
+
+  /**
+   * A task's step ended waiting for a pending future.
+   * @param task The task.
+   * @param future What it waits for (a future or another task).
+   */
+  taskWaits(task: TracedTask, future: object): void {
+    this.#tick();
+    this.#recordWithNumber(TASK_WAITS, this.#taskId(task), this.#functionId(future));
+  }
+
+  /**
+   * A cancelled callback left the ready queue without running.
+   */
+  skipped(): void {
+    this.#tick();
+    this.#record(SKIPPED, 0);
+  }
+
+  /**
+   * A task started or stopped watching a socket.
+   * @param socket The socket.
+   * @param events EVENT_READ (1), EVENT_WRITE (2) or both (3).
+   * @param start `true` when the watch starts.
+   */
+  socketWatch(socket: object, events: number, start: boolean): void {
+    this.#tick();
+    this.#recordWithNumber(start ? WATCH_START : WATCH_END, this.#functionId(socket), events);
+  }
+
+  /**
    * The recorded events as plain objects, oldest first.
    *
-   * @returns A fresh array of {@link TraceEvent}s.
+   * @param options `queues: true` to include the {@link QueueEvent}s.
+   * @returns A fresh array of {@link TraceEvent}s (and {@link QueueEvent}s if asked).
    * @example
    * ```ts
    * import { TraceRecorder } from "@course/lib/loop/trace.ts";
    * console.log(new TraceRecorder(performance.now(), null).events()); // []
    * ```
    */
-  events(): TraceEvent[] {
-    const out: TraceEvent[] = [];
+  events(options: TraceOptions = {}): QueueTraceEvent[] {
+    const queues = options.queues === true;
+    const out: QueueTraceEvent[] = [];
     let loopTime = 0, realTime = 0;
     for (const chunk of [...this.#chunks, this.#chunk.subarray(0, this.#pos)]) {
       for (let i = 0; i < chunk.length; i++) {
@@ -411,6 +553,8 @@ export class TraceRecorder {
         } else if (kind === TIME_JUMP) {
           out.push({ kind: "time-jump", loopTime: x, realTime, from: loopTime });
           loopTime = x;
+        } else if (isQueueKind(kind)) {
+          if (queues) out.push(this.#decodeQueue(kind, id, x, loopTime, realTime));
         } else {
           out.push(this.#decode(kind, id, x, loopTime, realTime));
         }
@@ -434,7 +578,7 @@ export class TraceRecorder {
       case STEP_END + 1:
       case STEP_END + 2:
       case STEP_END + 3: {
-        const task = this.#taskNames.get(id) ?? `Task-${id}`;
+        const task = this.#taskName(id);
         return kind === STEP_START
           ? { kind: "task-step", phase: "start", loopTime, realTime, task, taskId: id }
           : {
@@ -478,6 +622,74 @@ export class TraceRecorder {
       default:
         return { kind: "io-wait", phase: "end", loopTime, realTime, timeout: null };
     }
+  }
+
+  #decodeQueue(
+    kind: number,
+    id: number,
+    x: number,
+    loopTime: number,
+    realTime: number,
+  ): QueueEvent {
+    switch (kind) {
+      case READY_TASK:
+        return {
+          kind: "ready-scheduled",
+          loopTime,
+          realTime,
+          name: this.#taskName(id),
+          taskId: id,
+        };
+      case READY_CALLBACK:
+        return {
+          kind: "ready-scheduled",
+          loopTime,
+          realTime,
+          name: nameOf(this.#functions[id]),
+          taskId: null,
+        };
+      case TIMER_CANCELLED:
+        return {
+          kind: "timer-cancelled",
+          loopTime,
+          realTime,
+          when: x,
+          name: nameOf(this.#functions[id]),
+        };
+      case TASK_WAITS:
+        return {
+          kind: "task-wait",
+          loopTime,
+          realTime,
+          task: this.#taskName(id),
+          taskId: id,
+          on: this.#objectLabel(x),
+        };
+      case SKIPPED:
+        return { kind: "callback-skipped", loopTime, realTime };
+      default:
+        return {
+          kind: "socket-watch",
+          phase: kind === WATCH_START ? "start" : "end",
+          loopTime,
+          realTime,
+          socket: this.#objectLabel(id),
+          events: WATCHED[x] ?? String(x),
+        };
+    }
+  }
+
+  #taskName(id: number): string {
+    return this.#taskNames.get(id) ?? `Task-${id}`;
+  }
+
+  // A future or socket by kind and recorder id; a task by its name.
+  #objectLabel(id: number): string {
+    const object = this.#functions[id] as { _id?: unknown } | null;
+    if (object !== null && typeof object === "object" && typeof object._id === "number") {
+      return `task ${this.#taskName(object._id)}`;
+    }
+    return `${object?.constructor?.name ?? "object"} #${id}`;
   }
 
   /**

@@ -4,9 +4,10 @@
  * @module
  */
 import { renderCheckTable } from "./check_table.ts";
-import type { HtmlOutput } from "./display.ts";
+import { HtmlOutput } from "./display.ts";
 import { exerciseFile, EXERCISES_DIR, importChecks, loadManifest } from "./exercise_files.ts";
 import { failureTimeline } from "./failure_timeline.ts";
+import { failurePlayer } from "./failure_player.ts";
 import { runChecks } from "./run_checks.ts";
 
 /** Where `check()` finds exercises; tests point it at a copy. */
@@ -44,8 +45,10 @@ export async function check(
     includeHidden: false,
     timeLimit: manifest.timeLimit,
   });
-  return renderCheckTable(manifest, outcome, {
+  const table = renderCheckTable(manifest, outcome, {
     hiddenCount: checks.checks.filter((c) => c.hidden).length,
     timelineSvg: outcome.passed ? null : await failureTimeline(outcome),
   });
+  const player = outcome.passed ? null : await failurePlayer(outcome);
+  return player === null ? table : new HtmlOutput(table.html + player, table.text);
 }

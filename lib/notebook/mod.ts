@@ -8,6 +8,13 @@
  */
 export { check, type CheckOptions } from "./check.ts";
 export { hint, type HintOptions } from "./hint.ts";
+export {
+  type ExerciseHints,
+  HINT_STATE_PATH,
+  type HintState,
+  HintStateSchema,
+  readHintState,
+} from "./hint_state.ts";
 export { type Check, defineChecks, type ExerciseChecks } from "./define_checks.ts";
 export { CheckFailure, fail, type FailureDetails } from "./check_failure.ts";
 export {

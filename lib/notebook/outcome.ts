@@ -19,6 +19,7 @@ import { z } from "zod";
  * - `exit`: the code called `Deno.exit` or ended the process
  * - `output`: the code printed more than the output cap
  * - `crash`: the grading process failed for another reason (message says which)
+ * - `tamper`: the code changed a built-in the checks rely on (`Array.prototype.find`, ...)
  * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
  */
 export const ErrorKindSchema = z.enum([
@@ -31,6 +32,7 @@ export const ErrorKindSchema = z.enum([
   "exit",
   "output",
   "crash",
+  "tamper",
 ]);
 
 /** One of {@linkcode ErrorKindSchema}'s values. */

@@ -6,6 +6,7 @@
  */
 import type { ExerciseChecks } from "./define_checks.ts";
 import { classifyError } from "./classify_error.ts";
+import { CheckFailure } from "./check_failure.ts";
 import type { CheckOutcome, ChecksOutcome } from "./outcome.ts";
 import { show } from "./expect.ts";
 
@@ -25,6 +26,15 @@ export interface RunChecksOptions {
 }
 
 class CheckTimeout extends Error {}
+
+/** `instanceof` that survives a thrown Proxy whose traps throw. */
+function isOurs<T>(thrown: unknown, type: new (...args: never[]) => T): thrown is T {
+  try {
+    return thrown instanceof type;
+  } catch {
+    return false;
+  }
+}
 
 /** Resolves with `run()`'s result, or rejects with CheckTimeout after `ms` milliseconds. */
 async function withDeadline(run: () => void | Promise<void>, ms: number): Promise<void> {
@@ -89,7 +99,7 @@ export async function runChecks<B>(
       await withDeadline(() => check.run(bindings as B), deadline - performance.now());
       outcomes.push({ ...base, passed: true, message: "", error: null });
     } catch (thrown) {
-      if (thrown instanceof CheckTimeout) {
+      if (isOurs(thrown, CheckTimeout)) {
         timedOut = true;
         const message = `timeout: did not finish within the exercise's ${options.timeLimit} s ` +
           `(a promise that never settles, or a loop that never ends?)`;
@@ -97,7 +107,10 @@ export async function runChecks<B>(
         continue;
       }
       const { error, message } = classifyError(thrown);
-      const trace = (thrown as { trace?: unknown[] } | null)?.trace;
+      // Only our own CheckFailure carries a trace; a learner's object could throw from a getter.
+      const trace = isOurs(thrown, CheckFailure)
+        ? thrown.trace as unknown[] | undefined
+        : undefined;
       outcomes.push({ ...base, passed: false, message, error, ...(trace ? { trace } : {}) });
     }
   }

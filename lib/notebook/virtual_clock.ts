@@ -7,7 +7,7 @@
  * @module
  */
 import { type Coroutine, isCoroutine } from "../coroutine/mod.ts";
-import { EventLoop, type TraceEvent } from "../loop/mod.ts";
+import { EventLoop, type QueueTraceEvent } from "../loop/mod.ts";
 import { CheckFailure } from "./check_failure.ts";
 import { show } from "./expect.ts";
 
@@ -17,8 +17,8 @@ export interface VirtualRun<T> {
   value: T;
   /** Virtual seconds when it finished (`loop.time()`). */
   time: number;
-  /** Every step the loop took (see `lib/loop/trace.ts`). */
-  trace: TraceEvent[];
+  /** Every step the loop took, queue events included so `loopPlayer` can play it (see `lib/loop/trace.ts`). */
+  trace: QueueTraceEvent[];
 }
 
 /** Limits for {@linkcode runOnVirtualClock}. */
@@ -70,7 +70,7 @@ export async function runOnVirtualClock<T>(
     if (!finished) loop.stop();
   });
   const traceOf = () =>
-    loop.trace().filter((e) => !("name" in e && e.name === TIME_LIMIT_CALLBACK));
+    loop.trace({ queues: true }).filter((e) => !("name" in e && e.name === TIME_LIMIT_CALLBACK));
   try {
     const value = await loop.runUntilComplete(coro as Coroutine<T>);
     finished = true;
@@ -133,7 +133,7 @@ export function expectVirtualTime(
  * @param trace A loop's trace.
  * @returns The peak count of tasks in progress.
  */
-export function peakTasksInProgress(trace: readonly TraceEvent[]): number {
+export function peakTasksInProgress(trace: readonly QueueTraceEvent[]): number {
   const inProgress = new Set<number>();
   let peak = 0;
   for (const event of trace) {

@@ -100,7 +100,12 @@ export class ReadyWaiter {
     if (this.#future !== null && !this.#future.done()) {
       throw new RuntimeError("another task is already waiting for this socket");
     }
-    this.#stops ??= this.#watched.map(({ fileobj }) => fileobj.watch(this.#notified));
+    if (this.#stops === null) {
+      this.#stops = this.#watched.map(({ fileobj }) => fileobj.watch(this.#notified));
+      for (const { fileobj, events } of this.#watched) {
+        loop._tracer?.socketWatch(fileobj, events, true);
+      }
+    }
     const future = this.#future = loop.createFuture<void>();
     if (this.#native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
     return future;
@@ -108,7 +113,12 @@ export class ReadyWaiter {
 
   /** Stops watching (a later {@link wait} starts again); a wait still pending is cancelled. */
   close(): void {
-    if (this.#stops !== null) { for (const stop of this.#stops) stop(); }
+    if (this.#stops !== null) {
+      for (const stop of this.#stops) stop();
+      for (const { fileobj, events } of this.#watched) {
+        this.#loop._tracer?.socketWatch(fileobj, events, false);
+      }
+    }
     this.#stops = null;
     if (this.#future !== null && !this.#future.done()) this.#future.cancel();
     this.#future = null;

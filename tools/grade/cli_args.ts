@@ -18,7 +18,11 @@ export const USAGE = `usage: deno task grade [ids or notebooks...] [options]
   --notebooks <dir>          read notebooks from <dir> (default: notebooks/)
   --exercises <dir>          read exercises from <dir> (default: exercises/; for authors)
   --progress <file>          progress file (default: .course/progress.json)
-  --help                     this text`;
+  --schema                   print the JSON Schema of the --json report; grade nothing
+  --help                     this text
+
+exit code: 0 when every selected exercise passes, 1 when any fails or cannot be graded,
+2 on a usage error, 130 when interrupted (Ctrl-C).`;
 
 /** What the command line asks for. */
 export interface GradeArgs {
@@ -36,6 +40,8 @@ export interface GradeArgs {
   exercises?: string;
   /** `--progress`, if given. */
   progress?: string;
+  /** `--schema`. */
+  schema: boolean;
   /** `--help`. */
   help: boolean;
 }
@@ -58,6 +64,7 @@ export function parseGradeArgs(args: string[]): GradeArgs {
       notebooks: { type: "string" },
       exercises: { type: "string" },
       progress: { type: "string" },
+      schema: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -69,6 +76,7 @@ export function parseGradeArgs(args: string[]): GradeArgs {
     notebooks: values.notebooks,
     exercises: values.exercises,
     progress: values.progress,
+    schema: values.schema,
     help: values.help,
   };
 }

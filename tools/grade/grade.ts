@@ -5,18 +5,30 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { capMessage } from "@course/lib/notebook/classify_error.ts";
 import {
   type ChecksOutcome,
   exerciseFile,
   type ExerciseManifest,
   EXERCISES_DIR,
 } from "@course/lib/notebook/mod.ts";
-import { buildLearnerModule, type LearnerModule, mapPositions } from "./learner_module.ts";
-import { cellById, exerciseCells, readGradedNotebook } from "./notebook_cells.ts";
+import {
+  buildLearnerModule,
+  type LearnerModule,
+  mapPositions,
+  refusedImports,
+} from "./learner_module.ts";
+import {
+  cellById,
+  definingCell,
+  exerciseCells,
+  type GradedNotebook,
+  readGradedNotebook,
+} from "./notebook_cells.ts";
 import { CONFIG_PATH, NOTEBOOKS_DIR } from "./paths.ts";
-import type { ExerciseReport, GradeReport } from "./report_schema.ts";
+import { type ExerciseReport, type GradeReport, REPORT_VERSION } from "./report_schema.ts";
 import { warmModuleCache } from "./module_cache.ts";
 import { runSandbox } from "./sandbox.ts";
 import type { SandboxJob } from "./sandbox_protocol.ts";
@@ -27,8 +39,11 @@ export interface GradeOptions {
   exercisesDir?: URL;
   /** The folder the notebooks are read from. */
   notebooksDir?: string;
-  /** Notebook file name -> path, for notebooks given explicitly (they win over `notebooksDir`). */
-  notebookPaths?: ReadonlyMap<string, string>;
+  /**
+   * Exercise id -> notebook path, for notebooks named on the command line (they win over
+   * `notebooksDir`; a "Make a Copy" notebook such as `01-async-io-Copy1.ipynb` is graded so).
+   */
+  exercisePaths?: ReadonlyMap<string, string>;
   /** Sandboxed processes at once; defaults to the number of cores. */
   concurrency?: number;
   /** Bytes one exercise may print; defaults to 1 MiB. */
@@ -56,6 +71,33 @@ interface Prepared {
   manifest: ExerciseManifest;
   job: SandboxJob;
   module: LearnerModule;
+  notebook: GradedNotebook;
+  /** The exercise cell's position in the notebook. */
+  cellIndex: number;
+}
+
+/**
+ * Adds a sentence to a `ReferenceError` message: the grader runs the exercise
+ * cell on its own, and which earlier cell defines the missing name, if one does.
+ *
+ * @param text A message.
+ * @param notebook The notebook the cell was read from.
+ * @param cellIndex The exercise cell's position.
+ * @returns The message, explained when it is a missing name.
+ */
+export function explainMissingName(
+  text: string,
+  notebook: GradedNotebook,
+  cellIndex: number,
+): string {
+  const name = text.match(/ReferenceError: ([\w$]+) is not defined/)?.[1];
+  if (!name || text.includes("graded on its own")) return text;
+  const cell = definingCell(notebook, name, cellIndex);
+  return `${text}. The exercise cell is graded on its own, without the cells above it: ` +
+    (cell === null
+      ? `define or import \`${name}\` in the exercise cell`
+      : `\`${name}\` is defined in cell ${cell} of the notebook; define or import it in the ` +
+        `exercise cell too`);
 }
 
 function report(
@@ -75,9 +117,13 @@ function report(
     status,
     points: outcome.passed ? manifest.points : 0,
     max: manifest.points,
-    message: outcome.message,
+    message: capMessage(outcome.message),
     error: outcome.passed ? null : outcome.error,
-    checks: outcome.checks.map(({ trace: _, ...rest }) => rest),
+    checks: outcome.checks.map(({ trace: _, ...rest }) => ({
+      ...rest,
+      message: capMessage(rest.message),
+    })),
+    answerShown: false,
   };
 }
 
@@ -129,12 +175,15 @@ export async function gradeExercises(
   const concurrency = Math.max(1, options.concurrency ?? navigator.hardwareConcurrency ?? 2);
   const reports = new Map<string, ExerciseReport>();
   const prepared = new Map<string, Prepared>();
+  const importMap = Object.keys(JSON.parse(await Deno.readTextFile(CONFIG_PATH)).imports ?? {});
   const tempDir = await Deno.makeTempDir({ prefix: "course-grade-" });
   try {
-    const byNotebook = Map.groupBy(manifests, (m) => m.notebook);
-    for (const [notebookName, group] of byNotebook) {
-      const path = options.notebookPaths?.get(notebookName) ?? join(notebooksDir, notebookName);
-      let notebook;
+    const pathOf = (m: ExerciseManifest) =>
+      options.exercisePaths?.get(m.id) ?? join(notebooksDir, m.notebook);
+    for (const [path, ofPath] of Map.groupBy(manifests, pathOf)) {
+      // Reports name the file actually read (a copy, when one was named).
+      const group = ofPath.map((m) => ({ ...m, notebook: basename(path) }));
+      let notebook: GradedNotebook;
       try {
         notebook = await readGradedNotebook(path);
       } catch (error) {
@@ -169,10 +218,30 @@ export async function gradeExercises(
         }
         const cells = [...needed.filter((c) => typeof c !== "string"), marked[0]];
         const module = buildLearnerModule(cells, manifest.exports);
+        const refused = refusedImports(module.source, importMap);
+        if (refused.length > 0) {
+          reports.set(
+            manifest.id,
+            report(manifest, {
+              checks: [],
+              passed: false,
+              error: "permission",
+              message:
+                `permission: ${manifest.notebook}, exercise ${manifest.id}: the cell imports ` +
+                `${refused.map((r) => `"${r}"`).join(", ")}; an exercise cell may import only ` +
+                `@course/lib, the course's packages (${
+                  importMap.filter((n) => !n.startsWith("@course")).join(", ")
+                }), npm: and node: modules, not files by path`,
+            }),
+          );
+          continue;
+        }
         const modulePath = join(tempDir, `${manifest.id}.ts`);
         await Deno.writeTextFile(modulePath, module.source);
         prepared.set(manifest.id, {
           manifest,
+          notebook,
+          cellIndex: marked[0].index ?? notebook.cells.length,
           module,
           job: {
             id: manifest.id,
@@ -189,9 +258,15 @@ export async function gradeExercises(
     // leaves behind can change another's result, and a death is blamed on its cause.
     const queue = [...prepared.values()];
     const record = (p: Prepared, outcome: ChecksOutcome) => {
+      const located = locate(p.manifest, outcome, p.module, p.job.moduleUrl);
+      const explain = (text: string) => explainMissingName(text, p.notebook, p.cellIndex);
       reports.set(
         p.manifest.id,
-        report(p.manifest, locate(p.manifest, outcome, p.module, p.job.moduleUrl)),
+        report(p.manifest, {
+          ...located,
+          message: explain(located.message),
+          checks: located.checks.map((c) => ({ ...c, message: explain(c.message) })),
+        }),
       );
     };
     // One interrupt (ours, or a SIGINT a sandbox got) stops every worker.
@@ -236,6 +311,7 @@ export async function gradeExercises(
   }
   const exercises = manifests.map((m) => reports.get(m.id)!);
   return {
+    version: REPORT_VERSION,
     total: {
       points: exercises.reduce((sum, e) => sum + e.points, 0),
       max: exercises.reduce((sum, e) => sum + e.max, 0),

@@ -79,3 +79,46 @@ export function mapPositions(text: string, moduleUrl: string, module: LearnerMod
     return `cell "${start.cellId}" line ${line - start.line + 1}${c ? `:${c}` : ""}`;
   });
 }
+
+// Static imports and re-exports, side-effect imports, and dynamic imports with a literal specifier:
+// the ones Deno resolves without read permission.
+const IMPORT_SPECIFIERS = [
+  /\b(?:import|export)\s[^;]*?\bfrom\s*(["'])([^"'\n]+)\1/g,
+  /\bimport\s*(["'])([^"'\n]+)\1/g,
+  /\bimport\s*\(\s*(["'`])([^"'`\n]+)\1/g,
+];
+
+/**
+ * The import specifiers of the learner's code that the sandbox refuses: an
+ * exercise cell may import the course library (`@course/lib`, `@course/lib/...`),
+ * the import map's packages, and `npm:` / `node:` modules, but no file by path
+ * or URL, so that it cannot load the grader's own modules or an exercise's
+ * checks and change them.
+ *
+ * @param source The learner module's source.
+ * @param importMap The names in `deno.json`'s `imports`.
+ * @returns The refused specifiers, in order of appearance (empty when all are fine).
+ *
+ * @example
+ * ```ts
+ * import { refusedImports } from "./learner_module.ts";
+ * const source = 'import { sleep } from "@course/lib";\nimport x from "../../exercises/a/check.ts";';
+ * console.log(refusedImports(source, ["@course/lib", "@course/lib/"])); // ["../../exercises/a/check.ts"]
+ * ```
+ */
+export function refusedImports(source: string, importMap: readonly string[]): string[] {
+  const allowed = (specifier: string) => {
+    if (/^(npm|node):/.test(specifier)) return true;
+    if (specifier.split("/").some((part) => part === ".." || part === ".")) return false;
+    return importMap.some((name) =>
+      specifier === name || specifier.startsWith(name.endsWith("/") ? name : `${name}/`)
+    );
+  };
+  const found: { at: number; specifier: string }[] = [];
+  for (const pattern of IMPORT_SPECIFIERS) {
+    for (const match of source.matchAll(pattern)) {
+      if (!allowed(match[2])) found.push({ at: match.index, specifier: match[2] });
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.specifier))];
+}

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { RUN_TAG_VARIABLE } from "../setup/leftovers.ts";
 import { CONFIG_PATH, REPO_ROOT } from "./paths.ts";
 
 /** The `deno run` flags that keep the sandbox off the network. */
@@ -42,6 +43,8 @@ export const DENO_ENV_NAMES: readonly string[] = [
   "NODE_EXTRA_CA_CERTS",
   "NPM_CONFIG_REGISTRY",
   "DENO_AUTH_TOKENS",
+  // Not for Deno: the tag by which `deno task test` finds and stops what a run left (setup/leftovers.ts).
+  RUN_TAG_VARIABLE,
 ];
 
 /**

@@ -20,6 +20,8 @@ export interface CellSource {
   cellId: string;
   /** The cell's source as one string. */
   source: string;
+  /** The cell's position in the notebook, 0-based (every cell counts). */
+  index?: number;
 }
 
 /**
@@ -57,8 +59,59 @@ export function exerciseCells(notebook: GradedNotebook, id: string): CellSource[
   return notebook.cells.flatMap((cell, index) => {
     const mark = ExerciseMarkSchema.safeParse(cell.metadata);
     if (cell.cell_type !== "code" || !mark.success || mark.data.course.exercise !== id) return [];
-    return [{ cellId: cell.id ?? `#${index}`, source: joinText(cell.source) }];
+    return [{ cellId: cell.id ?? `#${index}`, source: joinText(cell.source), index }];
   });
+}
+
+/**
+ * The ids of every exercise marked in a notebook.
+ *
+ * @param notebook The notebook.
+ * @returns Exercise ids, in cell order.
+ */
+export function markedExercises(notebook: GradedNotebook): string[] {
+  return notebook.cells.flatMap((cell) => {
+    const mark = ExerciseMarkSchema.safeParse(cell.metadata);
+    return cell.cell_type === "code" && mark.success ? [mark.data.course.exercise] : [];
+  });
+}
+
+/**
+ * The last code cell before `beforeIndex` that declares `name` at its top
+ * level (`const`, `let`, `var`, `function`, `class`, or an import).
+ *
+ * @param notebook The notebook.
+ * @param name The identifier.
+ * @param beforeIndex Look only at cells before this position.
+ * @returns The cell's number, 1-based, counting every cell; `null` when none does.
+ *
+ * @example
+ * ```ts
+ * import { definingCell } from "./notebook_cells.ts";
+ * const nb = { cells: [
+ *   { cell_type: "markdown", source: "# x", metadata: {} },
+ *   { cell_type: "code", source: "const urls = [];", metadata: {}, outputs: [], execution_count: null },
+ * ] } as never;
+ * console.log(definingCell(nb, "urls", 5)); // 2
+ * ```
+ */
+export function definingCell(
+  notebook: GradedNotebook,
+  name: string,
+  beforeIndex: number,
+): number | null {
+  const n = name.replace(/[$]/g, "\\$&");
+  const declares = new RegExp(
+    `(?:^|[\\s;])(?:(?:const|let|var)\\s+(?:[\\[{][^=]*\\b${n}\\b[^=]*[\\]}]|${n}\\b)|` +
+      `(?:async\\s+)?function\\s*\\*?\\s*${n}\\b|class\\s+${n}\\b|` +
+      `import\\s[^;]*\\b${n}\\b[^;]*\\sfrom\\s)`,
+    "m",
+  );
+  for (let i = Math.min(beforeIndex, notebook.cells.length) - 1; i >= 0; i--) {
+    const cell = notebook.cells[i];
+    if (cell.cell_type === "code" && declares.test(joinText(cell.source))) return i + 1;
+  }
+  return null;
 }
 
 /**

@@ -63,7 +63,8 @@ export async function checkProgressPath(path: string): Promise<void> {
   if (!isProgressText(text)) {
     throw new UsageError(
       `--progress ${path}: that file exists and is not a grader progress file; ` +
-        `the grader will not overwrite it (${other})`,
+        `the grader will not overwrite it (${other}; if it is an old or damaged progress ` +
+        `file, delete it)`,
     );
   }
 }

@@ -89,7 +89,8 @@ export function renderReport(
   for (const [notebook, exercises] of byNotebook<ExerciseReport>(report.exercises)) {
     out.push(notebook);
     for (const e of exercises) {
-      out.push(line(style, e.status, e.id, `${e.points}/${e.max}`, e.title, width));
+      const title = e.answerShown ? `${e.title}  (answer shown)` : e.title;
+      out.push(line(style, e.status, e.id, `${e.points}/${e.max}`, title, width));
       if (e.status !== "passed") out.push(`      ${paint(style, 90, "→")} ${e.message}`);
     }
   }

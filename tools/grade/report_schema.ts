@@ -35,13 +35,26 @@ export const ExerciseReportSchema = z.object({
   error: ErrorKindSchema.nullable(),
   /** Every check that ran, visible and hidden, in order (empty when none could run). */
   checks: z.array(CheckOutcomeSchema.omit({ trace: true })),
+  /**
+   * Whether the learner had `hint()` show the last hint, the answer
+   * (`.course/hints.json`); the points stand, the report just says so.
+   */
+  answerShown: z.boolean(),
 });
 
 /** One exercise's line of the report. */
 export type ExerciseReport = z.infer<typeof ExerciseReportSchema>;
 
+/**
+ * The version of the report's shape: raised when a field changes meaning or
+ * goes away (new optional fields keep it).
+ */
+export const REPORT_VERSION = 1;
+
 /** The whole report, as printed by `deno task grade --json`. */
 export const GradeReportSchema = z.object({
+  /** The report's shape; see {@linkcode REPORT_VERSION}. */
+  version: z.literal(REPORT_VERSION),
   /** Points over the exercises graded in this run. */
   total: z.object({ points: z.number().int().nonnegative(), max: z.number().int().nonnegative() }),
   /** One entry per graded exercise, in course order (by id). */
@@ -50,3 +63,19 @@ export const GradeReportSchema = z.object({
 
 /** The whole report. */
 export type GradeReport = z.infer<typeof GradeReportSchema>;
+
+/**
+ * The report's schema as JSON Schema, for tools outside this project
+ * (`deno task grade --schema` prints it).
+ *
+ * @returns A JSON Schema (draft 2020-12) object.
+ *
+ * @example
+ * ```ts
+ * import { reportJsonSchema } from "./report_schema.ts";
+ * console.log(Object.keys(reportJsonSchema().properties as object));
+ * ```
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(GradeReportSchema, { io: "output" });
+}

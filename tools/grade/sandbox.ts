@@ -34,6 +34,10 @@ export interface SandboxOptions {
   outputCap: number;
   /** Seconds allowed to start the process and load the library, before the exercise's clock starts. */
   startupLimit: number;
+  /** Resident bytes at which the process is stopped; defaults to {@linkcode MEMORY_CAP_BYTES}. */
+  memoryCap?: number;
+  /** The runner module (tests pass a fake one); defaults to `sandbox_runner.ts`. */
+  runnerUrl?: URL;
   /** Kills the process at once (Ctrl-C); the run then counts as interrupted. */
   signal?: AbortSignal;
 }
@@ -51,6 +55,32 @@ export interface SandboxResult {
 /** Seconds added to an exercise's time limit before its process is killed. */
 export const KILL_GRACE = 1;
 
+/**
+ * Resident memory at which the sandbox is stopped: it counts what V8's heap
+ * limit does not (ArrayBuffers, typed arrays, other memory outside the heap).
+ */
+export const MEMORY_CAP_BYTES = 1024 * 1024 * 1024;
+
+/** How often the sandbox's resident memory is read. */
+const MEMORY_POLL_MS = 50;
+
+/**
+ * A process's resident memory in bytes, from `/proc/<pid>/status` (Linux);
+ * `null` where that cannot be read (another OS, or the process is gone).
+ *
+ * @param pid The process.
+ * @returns Bytes resident, or `null`.
+ */
+export async function residentBytes(pid: number): Promise<number | null> {
+  try {
+    const status = await Deno.readTextFile(`/proc/${pid}/status`);
+    const kib = status.match(/^VmRSS:\s+(\d+)\s+kB/m)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
+
 const RUNNER = new URL("./sandbox_runner.ts", import.meta.url);
 
 /**
@@ -58,10 +88,10 @@ const RUNNER = new URL("./sandbox_runner.ts", import.meta.url);
  * checks and the learner's module, which Deno loads without read permission
  * (a computed specifier would need `--allow-read`).
  */
-function entrySource(job: SandboxJob): string {
+function entrySource(job: SandboxJob, runner: URL): string {
   const lit = (value: unknown) => JSON.stringify(value);
   // Loading the library here makes it part of start-up (generous limit), not of the time limit.
-  return `import "@course/lib";\nimport { runJob } from ${lit(String(RUNNER))};\n\n` +
+  return `import "@course/lib";\nimport { runJob } from ${lit(String(runner))};\n\n` +
     `await runJob({\n  id: ${lit(job.id)},\n  exports: ${lit(job.exports)},\n` +
     `  timeLimit: ${lit(job.timeLimit)},\n` +
     `  loadChecks: () => import(${lit(job.checkUrl)}),\n` +
@@ -103,9 +133,10 @@ function died(message: string, error: ChecksOutcome["error"]): ChecksOutcome {
  * @returns The outcome, or that the run was interrupted or met a cold cache.
  */
 export async function runSandbox(job: SandboxJob, options: SandboxOptions): Promise<SandboxResult> {
+  // The nonce travels on stdin only: file names show up in stack traces the learner's code can read.
   const nonce = crypto.randomUUID();
-  const entry = join(options.cwd, `entry-${job.id}-${nonce}.ts`);
-  await Deno.writeTextFile(entry, entrySource(job));
+  const entry = join(options.cwd, `entry-${job.id}-${crypto.randomUUID()}.ts`);
+  await Deno.writeTextFile(entry, entrySource(job, options.runnerUrl ?? RUNNER));
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -117,15 +148,23 @@ export async function runSandbox(job: SandboxJob, options: SandboxOptions): Prom
       "--v8-flags=--max-old-space-size=512",
       ...permissionFlags(options.permissions),
       entry,
-      nonce,
     ],
     cwd: options.cwd,
     clearEnv: true,
     env: sandboxEnv(),
-    stdin: "null",
+    stdin: "piped",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  const sendNonce = (async () => {
+    const writer = child.stdin.getWriter();
+    try {
+      await writer.write(new TextEncoder().encode(`${nonce}\n`));
+      await writer.close();
+    } catch {
+      // The process died before reading it; its outcome says why.
+    }
+  })();
 
   let started = false;
   let result: ChecksOutcome | null = null;
@@ -186,7 +225,7 @@ export async function runSandbox(job: SandboxJob, options: SandboxOptions): Prom
   );
   const prefix = `${MARKER}${nonce} `;
   const readStdout = (async () => {
-    for await (const line of linesOf(child.stdout, { onBytes: count, maxLength: 64 * 1024 })) {
+    for await (const line of linesOf(child.stdout, { onBytes: count, maxLength: 1024 * 1024 })) {
       const parsed = line.startsWith(prefix) ? parseEvent(line.slice(prefix.length)) : null;
       if (parsed?.success) onEvent(parsed.data);
       else remember(line);
@@ -196,11 +235,25 @@ export async function runSandbox(job: SandboxJob, options: SandboxOptions): Prom
   const readStderr = (async () => {
     for await (const line of linesOf(child.stderr, { onBytes: count })) remember(line);
   })();
+  // Off-heap memory (ArrayBuffers) escapes V8's heap limit: watch the whole process.
+  const memoryCap = options.memoryCap ?? MEMORY_CAP_BYTES;
+  const memoryWatch = setInterval(async () => {
+    const bytes = await residentBytes(child.pid);
+    if (bytes !== null && bytes > memoryCap) {
+      kill(died(
+        `crash: out of memory: the code used more than ${Math.round(memoryCap / 2 ** 20)} MiB ` +
+          `(counting ArrayBuffers and other memory outside the JavaScript heap); ` +
+          `the grader stopped it`,
+        "crash",
+      ));
+    }
+  }, MEMORY_POLL_MS);
   const interrupt = () => kill(died("interrupted", "crash"));
   options.signal?.addEventListener("abort", interrupt, { once: true });
   if (options.signal?.aborted) interrupt();
-  const [status] = await Promise.all([child.status, readStdout, readStderr]);
+  const [status] = await Promise.all([child.status, readStdout, readStderr, sendNonce]);
   clearTimeout(timer);
+  clearInterval(memoryWatch);
   options.signal?.removeEventListener("abort", interrupt);
   await Deno.remove(entry).catch(() => {});
 

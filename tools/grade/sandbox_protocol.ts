@@ -36,8 +36,8 @@ export type SandboxEvent = z.infer<typeof SandboxEventSchema>;
 
 /**
  * The start of a marker line; the runner follows it with a per-run nonce, a
- * space and the JSON event. The nonce keeps learner output that happens to
- * look like a marker from being read as one (it is not an anti-cheat device:
- * learners grade themselves).
+ * space and the JSON event. The nonce reaches the runner on stdin before any
+ * learner code runs, so output of the learner's code that looks like a marker
+ * (by accident or on purpose) is never read as one.
  */
 export const MARKER = "\x1e@course-grade:";

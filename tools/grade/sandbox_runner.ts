@@ -15,9 +15,11 @@ import {
   checksOf,
   type ChecksOutcome,
   classifyError,
+  type ExerciseChecks,
   EXIT_ATTEMPT,
   runChecks,
 } from "@course/lib/notebook/mod.ts";
+import { hardenIntrinsics, type IntrinsicsSnapshot, snapshotIntrinsics } from "./intrinsics.ts";
 import { MARKER, type SandboxEvent, type SandboxJob } from "./sandbox_protocol.ts";
 import { BINDINGS_EXPORT } from "./learner_module.ts";
 
@@ -32,17 +34,41 @@ export interface RunnerJob extends Pick<SandboxJob, "id" | "exports" | "timeLimi
   loadModule: () => Promise<Record<string, unknown>>;
 }
 
-// Captured before any learner code runs, which may replace console.log or Deno.exit.
-const stdout = Deno.stdout;
-const encoder = new TextEncoder();
+// Captured before any learner code runs, which may replace console.log, Deno.stdout, JSON or
+// Deno.exit: the result channel uses only these originals.
+const writeSync = Deno.stdout.writeSync.bind(Deno.stdout);
+const encode = TextEncoder.prototype.encode.bind(new TextEncoder());
+const stringify = JSON.stringify;
+const subarray = Uint8Array.prototype.subarray;
+const apply = Reflect.apply;
 const exit = Deno.exit;
 
-function emit(nonce: string, event: SandboxEvent): void {
-  // The leading newline ends any partial line the learner's code printed.
-  const bytes = encoder.encode(`\n${MARKER}${nonce} ${JSON.stringify(event)}\n`);
-  for (let written = 0; written < bytes.length;) {
-    written += stdout.writeSync(bytes.subarray(written));
+/**
+ * The run's marker nonce, the first line of stdin: read before any learner
+ * code runs, so the learner's code can neither read it (stdin is then at its
+ * end, `Deno.args` is empty) nor forge a marker line without it.
+ */
+async function readNonce(): Promise<string> {
+  const buffer = new Uint8Array(128);
+  let text = "";
+  while (!text.includes("\n")) {
+    const n = await Deno.stdin.read(buffer);
+    if (n === null) break;
+    text += new TextDecoder().decode(buffer.subarray(0, n));
   }
+  return text.trim();
+}
+
+function emitJson(nonce: string, json: string): void {
+  // The leading newline ends any partial line the learner's code printed.
+  const bytes = encode(`\n${MARKER}${nonce} ${json}\n`);
+  for (let written = 0; written < bytes.length;) {
+    written += writeSync(apply(subarray, bytes, [written]) as Uint8Array);
+  }
+}
+
+function emit(nonce: string, event: SandboxEvent): void {
+  emitJson(nonce, stringify(event));
 }
 
 /** The error that replaces `Deno.exit` so that an exiting exercise does not end the batch. */
@@ -59,25 +85,45 @@ function crashed(message: string, error: ChecksOutcome["error"]): ChecksOutcome 
   return { checks: [], passed: false, message, error };
 }
 
-async function grade(job: RunnerJob): Promise<ChecksOutcome> {
-  let checks;
+/** Names what the learner's code changed among the built-ins, or `null` when nothing. */
+function tampered(snapshot: IntrinsicsSnapshot): string | null {
+  const changes = snapshot.changes();
+  if (changes.length === 0) return null;
+  const shown = changes.slice(0, 3).join(", ") + (changes.length > 3 ? ", ..." : "");
+  return `tamper: the code changed built-ins the checks rely on (${shown}); ` +
+    `the grader cannot trust the checks' verdict. Write your own helper instead of ` +
+    `changing or adding to a built-in`;
+}
+
+async function grade(job: RunnerJob, snapshot: () => IntrinsicsSnapshot): Promise<ChecksOutcome> {
+  let checks: ExerciseChecks<unknown>;
   try {
-    checks = checksOf(await job.loadChecks(), `exercises/${job.id}/check.ts`);
+    // A copy taken before the learner's code runs: emptying or editing the module's own
+    // array (it could import check.ts) changes nothing.
+    const loaded = checksOf(await job.loadChecks(), `exercises/${job.id}/check.ts`);
+    checks = {
+      checks: loaded.checks.map(({ name, hidden, run }) => Object.freeze({ name, hidden, run })),
+    };
+    if (checks.checks.length === 0) throw new Error("no checks");
   } catch (error) {
     return crashed(`crash: the exercise's check.ts failed to load: ${error}`, "crash");
   }
+  hardenIntrinsics();
+  const intrinsics = snapshot();
   let module: Record<string, unknown>;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // One time limit covers running the cell and its checks (exercises/README.md).
   const startedAt = performance.now();
+  const loadTimeout = new LoadTimeout();
   try {
     // The timer also keeps the process alive while a top-level await never settles.
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LoadTimeout()), job.timeLimit * 1000);
+      timer = setTimeout(() => reject(loadTimeout), job.timeLimit * 1000);
     });
     module = await Promise.race([job.loadModule(), expired]);
   } catch (thrown) {
-    if (thrown instanceof LoadTimeout) {
+    // Identity, not instanceof: a thrown Proxy can throw from instanceof.
+    if (thrown === loadTimeout) {
       return crashed(
         `timeout: running the cell did not finish within ${job.timeLimit} s ` +
           `(a top-level await that never settles?)`,
@@ -89,6 +135,8 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
   } finally {
     clearTimeout(timer);
   }
+  const changedOnLoad = tampered(intrinsics);
+  if (changedOnLoad) return crashed(changedOnLoad, "tamper");
   const bindings = module[BINDINGS_EXPORT] as Record<string, unknown>;
   const outcome = await runChecks(checks, bindings, {
     required: job.exports,
@@ -96,6 +144,8 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
     timeLimit: job.timeLimit,
     startedAt,
   });
+  const changedOnRun = tampered(intrinsics);
+  if (changedOnRun) return crashed(changedOnRun, "tamper");
   // Traces are for the notebook's timeline; the report has no use for them.
   return { ...outcome, checks: outcome.checks.map(({ trace: _, ...rest }) => rest) };
 }
@@ -108,7 +158,7 @@ async function grade(job: RunnerJob): Promise<ChecksOutcome> {
  * @returns Never: it exits the process.
  */
 export async function runJob(job: RunnerJob): Promise<never> {
-  const nonce = Deno.args[0];
+  const nonce = await readNonce();
   Object.defineProperty(Deno, "exit", {
     value: (code?: number) => {
       throw new ExitAttempt(code);
@@ -118,6 +168,18 @@ export async function runJob(job: RunnerJob): Promise<never> {
   globalThis.addEventListener("unhandledrejection", (event) => event.preventDefault());
   globalThis.addEventListener("error", (event) => event.preventDefault());
   emit(nonce, { type: "start", id: job.id });
-  emit(nonce, { type: "result", id: job.id, outcome: await grade(job) });
+  let outcome: ChecksOutcome;
+  try {
+    outcome = await grade(job, snapshotIntrinsics);
+  } catch (error) {
+    // A bug of the runner's own, never the learner's answer: say so instead of dying silently.
+    outcome = crashed(`crash: the grader's runner failed: ${String(error).slice(0, 500)}`, "crash");
+  }
+  if (outcome.error === "tamper") {
+    // Written by hand: a learner's Object.prototype.toJSON must not reach this result.
+    const json = `{"type":"result","id":${stringify(job.id)},"outcome":{"checks":[],` +
+      `"passed":false,"message":${stringify(outcome.message)},"error":"tamper"}}`;
+    emitJson(nonce, json);
+  } else emit(nonce, { type: "result", id: job.id, outcome });
   return exit(0);
 }

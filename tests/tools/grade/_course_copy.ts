@@ -155,3 +155,13 @@ export async function keepingNotebooks<T>(
   assert.deepEqual(await notebookDigests(dirs), before, "a notebook's bytes changed");
   return result;
 }
+
+/**
+ * The reference solution of an exercise of the course.
+ *
+ * @param id The exercise id.
+ * @returns The source of its `solution.ts`.
+ */
+export function readSolution(id: string): Promise<string> {
+  return Deno.readTextFile(new URL(`${id}/solution.ts`, EXERCISES_DIR));
+}

@@ -1,7 +1,10 @@
 /**
  * Bad input in an exercise cell or a notebook: each gives a clear message
  * naming the notebook and the exercise, the other exercises (in the same
- * process, and in another notebook) still pass, and no notebook is written.
+ * notebook, and in another) still pass, and no notebook's bytes change. Also
+ * the resource cases of item 5 (memory outside the heap, huge and strange
+ * thrown values) and the isolation cases of item 3 (what an exercise leaves
+ * behind cannot reach another's result).
  *
  * @module
  */
@@ -16,14 +19,13 @@ import {
   editNotebook,
   keepingNotebooks,
   markedCell,
+  readSolution,
   setExerciseSource,
 } from "./_course_copy.ts";
 
 const ID = "01-predict-order";
 const NOTEBOOK = "01-async-io.ipynb";
-const SOLUTION = await Deno.readTextFile(
-  new URL(`../../../exercises/${ID}/solution.ts`, import.meta.url),
-);
+const SOLUTION = await readSolution(ID);
 
 /**
  * A course copy where exercise `ID` has a 1 s time limit, plus two controls
@@ -84,6 +86,7 @@ async function gradeBadInput(
   assert.equal(bad.status, expected.status ?? "error", bad.message);
   assert.equal(bad.error, expected.error, bad.message);
   assert.match(bad.message, expected.says);
+  assert.ok(bad.message.length < 2600, `a message of ${bad.message.length} characters`);
   if (bad.status === "error") {
     assert.ok(bad.message.startsWith(`${expected.error}: `), bad.message);
     assert.ok(bad.message.includes(NOTEBOOK) && bad.message.includes(ID), bad.message);
@@ -153,6 +156,39 @@ cellCase(
   { error: "crash", says: /out of memory/ },
   // However slow the machine, the heap fills long before this limit: never a timeout.
   30,
+);
+cellCase(
+  "a cell that fills ArrayBuffers (outside the heap limit): stopped at 1 GiB resident",
+  "const hoard = [];\nwhile (true) { const b = new Uint8Array(64 * 2 ** 20); b.fill(1); hoard.push(b); }\n" +
+    "const order = [];\n",
+  { error: "crash", says: /out of memory: the code used more than 1024 MiB/ },
+  30,
+);
+cellCase(
+  "a cell that throws an error with a 200 KB message",
+  'throw new Error("x".repeat(200_000));\nconst order = [];\n',
+  { error: "throw", says: /Error: x{100,}.*more characters cut/ },
+);
+cellCase(
+  "a cell that throws an error whose name getter throws",
+  'const e = new Error("boom");\nObject.defineProperty(e, "name", { get() { throw new Error("gotcha"); } });\n' +
+    "throw e;\nconst order = [];\n",
+  { error: "throw", says: /threw Error: boom/ },
+);
+cellCase("a cell that throws a number", "throw 42;\nconst order = [];\n", {
+  error: "throw",
+  says: /threw a number: 42/,
+});
+cellCase(
+  "a cell that throws a Proxy whose every trap throws",
+  "throw new Proxy({}, { getPrototypeOf() { throw 1; }, get() { throw 2; }, has() { throw 3; }, " +
+    "ownKeys() { throw 4; }, getOwnPropertyDescriptor() { throw 5; } });\nconst order = [];\n",
+  { error: "throw", says: /threw an object/ },
+);
+cellCase(
+  "an answer whose every use throws a 200 KB error inside the checks",
+  'const order = new Proxy([], { get() { throw new Error("y".repeat(200_000)); } });\n',
+  { error: "throw", status: "failed", says: /Error: y{100,}.*more characters cut/ },
 );
 cellCase("a cell that no longer defines the name", "const ordr: string[] = [];\n", {
   error: null as unknown as ErrorKind,

@@ -9,33 +9,34 @@ import { join } from "node:path";
 import { listExercises } from "../../../tools/grade/exercise_list.ts";
 import { GradeReportSchema } from "../../../tools/grade/report_schema.ts";
 import { ProgressSchema } from "../../../tools/grade/progress.ts";
-import { copyCourse, digestDir, setExerciseSource } from "./_course_copy.ts";
+import { z } from "zod";
+import {
+  copyCourse,
+  digestDir,
+  keepingNotebooks,
+  readSolution,
+  setExerciseSource,
+} from "./_course_copy.ts";
+import { GRADE_MAIN, runGrade } from "./_run_grade.ts";
 
-const MAIN = new URL("../../../tools/grade/main.ts", import.meta.url).pathname;
+const MAIN = GRADE_MAIN;
 const exercises = await listExercises();
 const maxPoints = exercises.reduce((sum, m) => sum + m.points, 0);
+const grade = (args: string[]) => keepingNotebooks([], () => runGrade(args));
 
-async function grade(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
-    env: { NO_COLOR: "1" },
-    stdin: "null",
-  }).output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-}
-
-Deno.test("grade on a fresh clone: 0 / N, every exercise listed, progress written", async () => {
+Deno.test("grade on a fresh clone: 0 / N, every exercise listed, progress written, exit 1", async () => {
   const copy = await copyCourse();
   const progress = join(copy.root, ".course", "progress.json");
   try {
+    const before = await digestDir(copy.notebooksDir);
     const { code, stdout } = await grade([
       "--notebooks",
       copy.notebooksDir,
       "--progress",
       progress,
     ]);
-    assert.equal(code, 0);
+    assert.deepEqual(await digestDir(copy.notebooksDir), before);
+    assert.equal(code, 1, "not every exercise passes: exit 1");
     assert.match(stdout, new RegExp(`graded: 0 / ${maxPoints} points`));
     assert.match(stdout, new RegExp(`0 / ${maxPoints} points, 0 of ${exercises.length} exercises`));
     for (const m of exercises) assert.ok(stdout.includes(m.id), `${m.id} missing from the report`);
@@ -48,13 +49,11 @@ Deno.test("grade on a fresh clone: 0 / N, every exercise listed, progress writte
   }
 });
 
-Deno.test("grade --json prints only the report, valid against its schema", async () => {
+Deno.test("grade --json prints only the report, valid against the schema --schema prints", async () => {
   const copy = await copyCourse();
   const [first] = exercises;
   try {
-    const solution = await Deno.readTextFile(
-      new URL(`../../../exercises/${first.id}/solution.ts`, import.meta.url),
-    );
+    const solution = await readSolution(first.id);
     await setExerciseSource(join(copy.notebooksDir, first.notebook), first.id, solution);
     const before = await digestDir(copy.notebooksDir);
     const progress = join(copy.root, "p.json");
@@ -65,9 +64,26 @@ Deno.test("grade --json prints only the report, valid against its schema", async
       "--progress",
       progress,
     ]);
-    assert.equal(code, 0);
-    const report = GradeReportSchema.parse(JSON.parse(stdout));
+    assert.equal(code, 1, "the other exercises fail: exit 1");
+    const printed = await grade(["--schema"]);
+    assert.equal(printed.code, 0);
+    const published = z.fromJSONSchema(JSON.parse(printed.stdout));
+    const json = JSON.parse(stdout);
+    assert.ok(published.safeParse(json).success, "the report does not match --schema");
+    assert.ok(!published.safeParse({ ...json, version: 2 }).success, "the schema accepts anything");
+    const report = GradeReportSchema.parse(json);
+    assert.equal(report.version, 1);
     assert.deepEqual(report.total, { points: first.points, max: maxPoints });
+    // Only this exercise, which passes: exit 0.
+    const alone = await grade([
+      "--json",
+      "--notebooks",
+      copy.notebooksDir,
+      "--progress",
+      progress,
+      first.id,
+    ]);
+    assert.equal(alone.code, 0, alone.stderr);
     assert.equal(report.exercises.find((e) => e.id === first.id)?.status, "passed");
     assert.deepEqual(await digestDir(copy.notebooksDir), before);
   } finally {
@@ -128,9 +144,7 @@ Deno.test("grade --watch re-grades a notebook when it is saved", async () => {
   try {
     await until(/watching .*save a notebook/);
     assert.match(seen, new RegExp(`✘ ${first.id}`));
-    const solution = await Deno.readTextFile(
-      new URL(`../../../exercises/${first.id}/solution.ts`, import.meta.url),
-    );
+    const solution = await readSolution(first.id);
     await setExerciseSource(join(copy.notebooksDir, first.notebook), first.id, solution);
     await until(new RegExp(`saved[\\s\\S]*✔ ${first.id}`));
   } finally {

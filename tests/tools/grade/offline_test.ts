@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { HERMETIC_FLAGS, isCacheMiss, sandboxEnv } from "../../../tools/grade/module_cache.ts";
-import { copyCourse, keepingNotebooks, setExerciseSource } from "./_course_copy.ts";
+import { copyCourse, keepingNotebooks, readSolution, setExerciseSource } from "./_course_copy.ts";
 import { GRADE_MAIN, runGrade } from "./_run_grade.ts";
 
 const ID = "01-fetch-all";
@@ -39,9 +39,7 @@ Deno.test("grading works with the network cut, after one online run", async () =
   const copy = await copyCourse();
   try {
     const notebook = join(copy.notebooksDir, "01-async-io.ipynb");
-    const solution = await Deno.readTextFile(
-      new URL(`../../../exercises/${ID}/solution.ts`, import.meta.url),
-    );
+    const solution = await readSolution(ID);
     await setExerciseSource(notebook, ID, solution);
     await keepingNotebooks([copy.notebooksDir], async () => {
       const args = ["--json", "--progress", join(copy.root, "p.json"), notebook];

@@ -15,6 +15,7 @@ import {
   writeProgress,
 } from "../../../tools/grade/progress.ts";
 import { progressBar } from "../../../tools/grade/render_report.ts";
+import { UsageError } from "../../../tools/grade/usage_error.ts";
 import { selectExercises } from "../../../tools/grade/select.ts";
 import type { GradeReport } from "../../../tools/grade/report_schema.ts";
 
@@ -35,12 +36,13 @@ Deno.test("learner module: cells in order, repeated imports once, names exported
   );
 });
 
-Deno.test("progress: written atomically, read back, unreadable counts as none", async () => {
+Deno.test("progress: written atomically, read back; a damaged file is refused, not overwritten", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const path = join(dir, "nested", "progress.json");
     assert.deepEqual(await readProgress(path), emptyProgress());
     const report: GradeReport = {
+      version: 1,
       total: { points: 2, max: 2 },
       exercises: [{
         id: "01-a",
@@ -52,6 +54,7 @@ Deno.test("progress: written atomically, read back, unreadable counts as none", 
         message: "",
         error: null,
         checks: [],
+        answerShown: false,
       }],
     };
     const progress = recordReport(emptyProgress(), report, new Date(0));
@@ -61,7 +64,9 @@ Deno.test("progress: written atomically, read back, unreadable counts as none", 
       "progress.json",
     ]);
     await Deno.writeTextFile(path, "{ torn");
-    assert.deepEqual(await readProgress(path), emptyProgress());
+    await assert.rejects(readProgress(path), /not a grader progress file.*damaged.*delete it/);
+    await assert.rejects(writeProgress(path, progress), UsageError);
+    assert.equal(await Deno.readTextFile(path), "{ torn");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -77,8 +82,17 @@ Deno.test("selection: ids, notebook paths, unknown names", () => {
   assert.deepEqual(selectExercises([], all).manifests.map((e) => e.id), ["01-a", "01-b", "02-c"]);
   const byPath = selectExercises(["/tmp/elsewhere/01.ipynb", "02-c"], all);
   assert.deepEqual(byPath.manifests.map((e) => e.id), ["01-a", "01-b", "02-c"]);
-  assert.equal(byPath.notebookPaths.get("01.ipynb"), "/tmp/elsewhere/01.ipynb");
+  assert.equal(byPath.exercisePaths.get("01-a"), "/tmp/elsewhere/01.ipynb");
   assert.throws(() => selectExercises(["03-z"], all), /unknown: 03-z/);
+  // A copy is graded by the marks it holds, whatever its name.
+  const copy = selectExercises(
+    ["/tmp/01-Copy1.ipynb"],
+    all,
+    new Map([["/tmp/01-Copy1.ipynb", ["01-b"]]]),
+  );
+  assert.deepEqual(copy.manifests.map((e) => e.id), ["01-b"]);
+  assert.equal(copy.exercisePaths.get("01-b"), "/tmp/01-Copy1.ipynb");
+  assert.throws(() => selectExercises(["/tmp/other.ipynb"], all), /holds no exercise cell/);
 });
 
 Deno.test("manifest: defaults filled, typos and bad ids refused", () => {

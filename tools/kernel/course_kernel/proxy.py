@@ -366,19 +366,7 @@ class Proxy:
             'Deno.jupyter.broadcast("stream", '
             f'{{ name: "stdout", text: "{cur.token}" }});'
         )
-        msg = self.session.msg(
-            "execute_request",
-            {
-                "code": code,
-                "silent": True,
-                "store_history": False,
-                "user_expressions": {},
-                "allow_stdin": False,
-                "stop_on_error": False,
-            },
-        )
-        cur.sentinel_id = msg["header"]["msg_id"]
-        self.session.send(self.b_shell, msg, ident=[])
+        cur.sentinel_id = self.send_silent(code)
 
     def on_back_iopub(self, frames):
         _, parts = split(frames)

@@ -14,6 +14,15 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 
+def shell_reply(kc, msg_id):
+    """The execute_reply to msg_id; earlier replies are skipped (start-up may
+    leave kernel_info replies to repeated requests in the queue)."""
+    while True:
+        msg = kc.get_shell_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]
+
+
 def run(km, kc, code, interrupt_after, timeout):
     msg_id = kc.execute(code)
     started = time.monotonic()
@@ -35,7 +44,7 @@ def run(km, kc, code, interrupt_after, timeout):
         kind = msg["msg_type"]
         content = msg["content"]
         if kind == "status" and content["execution_state"] == "idle":
-            reply = kc.get_shell_msg(timeout=5)["content"]
+            reply = shell_reply(kc, msg_id)
             ended = time.monotonic()
             return {
                 "timeout": False,

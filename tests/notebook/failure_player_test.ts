@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { check, type Coroutine, gather, loopViews, runOnVirtualClock, sleep } from "@course/lib";
+
+Deno.test("a failed concurrency check offers to play the learner's run", async () => {
+  function* waitAll(): Coroutine<unknown[]> {
+    const results: unknown[] = [];
+    for (let i = 0; i < 10; i++) results.push(yield* sleep(1, i)); // one after another
+    return results;
+  }
+  const card = await check("01-concurrent-waits", { waitAll });
+  assert.match(card.html, /play your failing run/);
+  assert.match(card.html, /class="lp"/);
+  const player = card.html.slice(card.html.indexOf("play your failing run"));
+  assert.doesNotMatch(player, /<svg/, "no chart folded away where it would have no size");
+  assert.doesNotMatch(card.text, /play your/, "the plain text stays the table");
+});
+
+Deno.test("a passing check shows no player", async () => {
+  function* waitAll(): Coroutine<unknown[]> {
+    return yield* gather(...Array.from({ length: 10 }, (_, i) => sleep(1, i)));
+  }
+  const card = await check("01-concurrent-waits", { waitAll });
+  assert.match(card.html, /all \d+ checks pass/);
+  assert.doesNotMatch(card.html, /play your failing run/);
+});
+
+Deno.test("runOnVirtualClock's trace is playable: its queues add up", async () => {
+  const run = await runOnVirtualClock(function* () {
+    yield* sleep(2);
+  });
+  const last = loopViews(run.trace).at(-1)!;
+  assert.equal(last.time, 2);
+  assert.deepEqual(last.timers, [], "the time-limit timer is not shown");
+});
