@@ -27,6 +27,10 @@ export interface TaskOptions {
 
 // Marks "no exception to throw into the coroutine" (undefined can be thrown).
 const NOTHING: unique symbol = Symbol("nothing");
+// Coroutines some task drives already (weakly held: a finished one may be collected).
+const driven = new WeakSet<Coroutine<unknown>>();
+// Future's own addDoneCallback: a task waits on such a future through the fast _addWaiter.
+const BASE_ADD_DONE_CALLBACK = Future.prototype.addDoneCallback;
 // Step outcomes, as the trace records them.
 const SUSPENDED = 0, DONE = 1, FAILED = 2, CANCELLED = 3;
 
@@ -70,6 +74,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** Throw CancelledError into the coroutine at its next step. */
   #mustCancel = false;
   #numCancelsRequested = 0;
+  /** The done callback a task gives a Future subclass it waits on: step now. */
+  #wakeUp = (): void => this._run();
   /** An error to throw into the coroutine at its next step. */
   #throwNext: unknown = NOTHING;
 
@@ -84,6 +90,16 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
     if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
     const target = loop ?? getRunningLoop();
+    if (driven.has(coro)) {
+      // asyncio: "coroutine is being awaited already". Only this case can be caught in
+      // JavaScript: a generator cannot tell who calls its next(), so a `yield* coro` in a
+      // second place goes unnoticed (and steals the task's steps): never do that.
+      throw new RuntimeError(
+        "coroutine is being awaited already: a task runs it; wait for the task, or call the " +
+          "generator function again for a new coroutine",
+      );
+    }
+    driven.add(coro);
     super(target);
     this.#coro = coro;
     this._id = ++taskCounter;
@@ -320,7 +336,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         this._futWaiter = awaited;
         if (awaited.done()) loop._scheduleRunnable(this);
         else {
-          awaited._addWaiter(this);
+          // A future's own list directly; a subclass that overrides addDoneCallback is asked
+          // through it, as asyncio's Task always does (result.add_done_callback(self.__wakeup)).
+          if (awaited.addDoneCallback === BASE_ADD_DONE_CALLBACK) awaited._addWaiter(this);
+          else awaited.addDoneCallback(this.#wakeUp);
           loop._tracer?.taskWaits(this, awaited);
         }
         if (this.#mustCancel && awaited.cancel(this._cancelMessage)) this.#mustCancel = false;

@@ -700,7 +700,8 @@ export class EventLoop {
   callExceptionHandler(context: ExceptionContext): void {
     const handler = this.#exceptionHandler;
     try {
-      if (handler === null) defaultExceptionHandler(context);
+      // this.defaultExceptionHandler, not the module's: a subclass may override it (asyncio too).
+      if (handler === null) this.defaultExceptionHandler(context);
       else handler(this, context);
     } catch (error) {
       try {
