@@ -766,6 +766,15 @@ export class EventLoop {
   }
 
   /**
+   * What the loop holds now: the ready queue, oldest first, and the timer heap (in heap order).
+   * For tests that check what a trace says against the loop's own queues.
+   * @ignore
+   */
+  _queues(): { ready: Runnable[]; timers: TimerHandle[] } {
+    return { ready: this.#ready.toArray(), timers: this.#timers.toArray() };
+  }
+
+  /**
    * A scheduled timer was cancelled: counted, so that {@link runOnce} knows when to sweep.
    * @ignore
    */

@@ -108,6 +108,14 @@ export class TimerHeap {
   }
 
   /**
+   * A copy of the timers, in heap order (not sorted), cancelled ones included until removed.
+   * @returns The timers in the heap.
+   */
+  toArray(): TimerHandle[] {
+    return [...this.#items];
+  }
+
+  /**
    * Removes every timer.
    *
    * @returns The timers that were in the heap, in no particular order.

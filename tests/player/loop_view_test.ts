@@ -19,7 +19,7 @@ import {
   TimeoutError,
   waitFor,
 } from "@course/lib";
-import { TraceRecorder } from "@course/lib/loop/trace.ts";
+import type { TraceRecorder } from "@course/lib/loop/trace.ts";
 import type { TimerHandle } from "@course/lib/loop/handle.ts";
 
 /** What the loop itself holds, read from its private fields. */
@@ -35,10 +35,11 @@ type Internals = any;
 
 function realState(loop: EventLoop): RealState {
   const inner = loop as Internals;
-  const ready = (inner._ready.toArray() as Internals[]).map((r) =>
+  const queues = inner._queues();
+  const ready = (queues.ready as Internals[]).map((r) =>
     r instanceof Task ? `task ${r.getName()}` : r._callback?.name || "anonymous"
   );
-  const timers = ([...inner._timers.items] as TimerHandle[])
+  const timers = (queues.timers as TimerHandle[])
     .filter((t) => !t.cancelled())
     .sort((a, b) => a._when - b._when || a._seq - b._seq)
     .map((t) => ({ when: t._when, name: t._callback?.name || "anonymous" }));
@@ -53,7 +54,7 @@ function realState(loop: EventLoop): RealState {
 function recordRealStates(loop: EventLoop): RealState[] {
   const states: RealState[] = [];
   const inner = loop as Internals;
-  const recorder = new TraceRecorder(performance.now(), inner._virtual);
+  const recorder = inner._tracer as TraceRecorder; // the loop's own, its methods wrapped
   const methods = [
     "callback",
     "stepStart",
@@ -76,7 +77,6 @@ function recordRealStates(loop: EventLoop): RealState[] {
       states.push(realState(loop));
     };
   }
-  inner._tracer = recorder;
   return states;
 }
 
