@@ -2,6 +2,7 @@
 // named after the CPython test or behaviour it now matches.
 import assert from "node:assert/strict";
 import {
+  allTasks,
   asCompleted,
   CancelledError,
   type Coroutine,
@@ -213,5 +214,23 @@ Deno.test("test_task_add_done_callback: a task waits on a Future subclass throug
   })()));
   assert.equal(value, "heard");
   assert.ok(calls.length >= 1, "the task used the subclass's addDoneCallback");
+  loop.close();
+});
+
+Deno.test("deliberate: tasks are held strongly, so a task waiting on an orphan future stays pending (asyncio: 'Task was destroyed but it is pending!')", async () => {
+  const { loop, errors } = recordingLoop();
+  await loop.runUntilComplete((function* () {
+    loop.createTask(
+      (function* () {
+        yield* loop.createFuture<void>(); // nothing will ever set this future
+      })(),
+      { name: "stuck" },
+    );
+    yield* sleep(1);
+  })());
+  assert.deepEqual([...allTasks(loop)].map((task) => task.getName()), ["stuck"]);
+  assert.deepEqual(errors, []);
+  for (const task of allTasks(loop)) task.cancel();
+  await loop.runUntilComplete(sleep(0));
   loop.close();
 });
