@@ -3,8 +3,9 @@
  *
  * @module
  */
-import type { TaskFactory } from "../loop/event_loop.ts";
-import { Task } from "./task.ts";
+import type { EventLoop } from "../loop/event_loop.ts";
+import type { Coroutine } from "./coroutine.ts";
+import { Task, type TaskOptions } from "./task.ts";
 
 /**
  * Python 3.12's `asyncio.eager_task_factory`. Set it with
@@ -32,5 +33,10 @@ import { Task } from "./task.ts";
  * console.log(order); // [ "child runs", "parent goes on" ]
  * ```
  */
-export const eagerTaskFactory: TaskFactory = (loop, coro, options) =>
-  new Task(coro, loop, { ...options, eagerStart: true });
+export function eagerTaskFactory<T>(
+  loop: EventLoop,
+  coro: Coroutine<T>,
+  options?: TaskOptions,
+): Task<T> {
+  return new Task(coro, loop, { ...options, eagerStart: true });
+}

@@ -22,6 +22,7 @@
  */
 export class ExceptionGroup extends AggregateError {
   /**
+   * A group of `exceptions`, with a message.
    * @param message What failed.
    * @param exceptions The errors (at least one).
    * @throws {TypeError} If `exceptions` is empty or not an array.

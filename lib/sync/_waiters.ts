@@ -79,78 +79,87 @@ export class Waiters<T = unknown> {
 const labelCounts = new Map<string, number>();
 
 /**
- * asyncio's `_LoopBoundMixin`: a primitive binds to the loop that first
- * waits on it, and refuses to be used from another loop.
+ * asyncio's `_LoopBoundMixin`, as a part rather than a base class: a primitive
+ * binds to the loop that first waits on it, and refuses to be used from
+ * another loop. It also names the primitive in traces and records its waits.
  */
-export class LoopBound {
+export class LoopBinding {
+  #owner: object;
   #loop: EventLoop | null = null;
   #label: string | null = null;
   #labels: Map<string, string> | null = null;
 
+  /** @param owner The primitive, for its class name in messages and traces. */
+  constructor(owner: object) {
+    this.#owner = owner;
+  }
+
   /**
-   * Records, when tracing is on, that the current task starts waiting on this
-   * primitive; pass the result to {@link _traceWaitEnd} once the wait is over.
+   * The running loop, bound on first use.
+   * @returns The running loop.
+   * @throws {RuntimeError} When the primitive is bound to another loop.
+   */
+  getLoop(): EventLoop {
+    const loop = getRunningLoop();
+    if (this.#loop === null) this.#loop = loop;
+    else if (this.#loop !== loop) {
+      throw new RuntimeError(`${this.#owner} is bound to a different event loop`);
+    }
+    return loop;
+  }
+
+  /**
+   * Records, when tracing is on, that the current task starts waiting on the
+   * primitive; pass the result to {@link traceWaitEnd} once the wait is over.
    * Two plain calls around the `yield*`, not a wrapping generator: a wait is
    * the hot path of the queue and lock benchmarks.
    * @param future The waiter future.
    * @param operation What is waited for, e.g. `"acquire"`, `"get"`.
    * @returns The label recorded, or `null` when not tracing.
-   * @ignore
    */
-  _traceWaitStart(future: Future<unknown>, operation: string): string | null {
+  traceWaitStart(future: Future<unknown>, operation: string): string | null {
     const loop = future._loop;
     const tracer = loop._tracer, task = loop._currentTask;
     if (tracer === null || task === null) return null;
-    const label = this._labelFor(operation);
+    const label = this.labelFor(operation);
     tracer.syncWait(0, label, task);
     return label;
   }
 
   /**
-   * Records the end of a wait started with {@link _traceWaitStart}.
+   * Records the end of a wait started with {@link traceWaitStart}.
    * @param future The waiter future.
-   * @param label What `_traceWaitStart` returned (not null).
-   * @ignore
+   * @param label What `traceWaitStart` returned.
    */
-  _traceWaitEnd(future: Future<unknown>, label: string): void {
+  traceWaitEnd(future: Future<unknown>, label: string): void {
     const loop = future._loop, task = loop._currentTask;
     if (loop._tracer !== null && task !== null) loop._tracer.syncWait(1, label, task);
   }
 
-  /** `"Lock-1 acquire"`, made once per operation. */
-  _labelFor(operation: string): string {
+  /**
+   * `"Lock-1 acquire"`, made once per operation.
+   * @param operation The operation.
+   * @returns The label.
+   */
+  labelFor(operation: string): string {
     this.#labels ??= new Map();
     let label = this.#labels.get(operation);
-    if (label === undefined) this.#labels.set(operation, label = `${this._label()} ${operation}`);
+    if (label === undefined) this.#labels.set(operation, label = `${this.label()} ${operation}`);
     return label;
   }
 
   /**
    * A name for traces, e.g. `Lock-1`, numbered per class.
-   * @ignore
+   * @returns The name.
    */
-  _label(): string {
+  label(): string {
     if (this.#label === null) {
-      const kind = this.constructor.name;
+      const kind = this.#owner.constructor.name;
       const n = (labelCounts.get(kind) ?? 0) + 1;
       labelCounts.set(kind, n);
       this.#label = `${kind}-${n}`;
     }
     return this.#label;
-  }
-
-  /**
-   * The running loop, bound on first use.
-   * @throws {RuntimeError} When the primitive is bound to another loop.
-   * @ignore
-   */
-  _getLoop(): EventLoop {
-    const loop = getRunningLoop();
-    if (this.#loop === null) this.#loop = loop;
-    else if (this.#loop !== loop) {
-      throw new RuntimeError(`${this} is bound to a different event loop`);
-    }
-    return loop;
   }
 }
 

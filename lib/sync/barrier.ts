@@ -38,6 +38,7 @@ export class Barrier {
   #count = 0;
 
   /**
+   * A barrier for `parties` tasks.
    * @param parties How many tasks must arrive.
    * @throws {ValueError} If fewer than 1.
    */

@@ -7,7 +7,7 @@ import { RuntimeError } from "../loop/errors.ts";
 import { CancelledError } from "../coroutine/errors.ts";
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { Lock } from "./lock.ts";
-import { LoopBound, releasing, Waiters } from "./_waiters.ts";
+import { LoopBinding, releasing, Waiters } from "./_waiters.ts";
 
 /**
  * asyncio's `Condition`: a lock plus a waiting room. `wait()` releases the
@@ -38,13 +38,16 @@ import { LoopBound, releasing, Waiters } from "./_waiters.ts";
  * console.log(task.result()); // "parcel"
  * ```
  */
-export class Condition extends LoopBound {
+export class Condition {
+  #binding = new LoopBinding(this);
   #lock: Lock;
   #waiters = new Waiters<boolean>();
 
-  /** @param lock The lock to use; a new {@link Lock} by default. */
+  /**
+   * A condition variable over `lock`.
+   * @param lock The lock to use; a new {@link Lock} by default.
+   */
   constructor(lock?: Lock) {
-    super();
     this.#lock = lock ?? new Lock();
   }
 
@@ -85,19 +88,19 @@ export class Condition extends LoopBound {
    */
   *wait(): Coroutine<boolean> {
     if (!this.locked()) throw new RuntimeError("cannot wait on an un-acquired lock");
-    this._getLoop();
+    this.#binding.getLoop();
     this.release();
     try {
       try {
-        const future = this._getLoop().createFuture<boolean>();
+        const future = this.#binding.getLoop().createFuture<boolean>();
         this.#waiters.push(future);
-        const traced = this._traceWaitStart(future, "wait");
+        const traced = this.#binding.traceWaitStart(future, "wait");
         try {
           yield* future;
           return true;
         } finally {
           this.#waiters.remove(future);
-          if (traced !== null) this._traceWaitEnd(future, traced);
+          if (traced !== null) this.#binding.traceWaitEnd(future, traced);
         }
       } finally {
         // Take the lock back even if cancelled; keep the last cancellation.
@@ -151,7 +154,7 @@ export class Condition extends LoopBound {
   }
 
   /** E.g. `<Condition unlocked, 0 waiting>`. */
-  override toString(): string {
+  toString(): string {
     return `<Condition ${this.locked() ? "locked" : "unlocked"}, ${this.#waiters.length} waiting>`;
   }
 

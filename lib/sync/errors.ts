@@ -18,7 +18,10 @@
  * ```
  */
 export class QueueEmpty extends Error {
-  /** @param message What was empty. */
+  /**
+   * Creates the error.
+   * @param message What was empty.
+   */
   constructor(message = "the queue is empty") {
     super(message);
     this.name = "QueueEmpty";
@@ -41,7 +44,10 @@ export class QueueEmpty extends Error {
  * ```
  */
 export class QueueFull extends Error {
-  /** @param message What was full. */
+  /**
+   * Creates the error.
+   * @param message What was full.
+   */
   constructor(message = "the queue is full") {
     super(message);
     this.name = "QueueFull";
@@ -65,7 +71,10 @@ export class QueueFull extends Error {
  * ```
  */
 export class QueueShutDown extends Error {
-  /** @param message What was refused. */
+  /**
+   * Creates the error.
+   * @param message What was refused.
+   */
   constructor(message = "the queue is shut down") {
     super(message);
     this.name = "QueueShutDown";
@@ -82,7 +91,10 @@ export class QueueShutDown extends Error {
  * ```
  */
 export class BrokenBarrierError extends Error {
-  /** @param message Why the barrier broke. */
+  /**
+   * Creates the error.
+   * @param message Why the barrier broke.
+   */
   constructor(message = "the barrier is broken") {
     super(message);
     this.name = "BrokenBarrierError";

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Coroutine } from "../coroutine/coroutine.ts";
-import { LoopBound, Waiters } from "./_waiters.ts";
+import { LoopBinding, Waiters } from "./_waiters.ts";
 
 /**
  * asyncio's `Event`: `set()` wakes every task waiting in `wait()`, and later
@@ -22,7 +22,8 @@ import { LoopBound, Waiters } from "./_waiters.ts";
  * console.log(await run(main(), { clock: "virtual" })); // "went at 2"
  * ```
  */
-export class Event extends LoopBound {
+export class Event {
+  #binding = new LoopBinding(this);
   #value = false;
   #waiters = new Waiters<boolean>();
 
@@ -52,20 +53,20 @@ export class Event extends LoopBound {
    */
   *wait(): Coroutine<boolean> {
     if (this.#value) return true;
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this._traceWaitStart(future, "wait");
+    const traced = this.#binding.traceWaitStart(future, "wait");
     try {
       yield* future;
       return true;
     } finally {
       this.#waiters.remove(future);
-      if (traced !== null) this._traceWaitEnd(future, traced);
+      if (traced !== null) this.#binding.traceWaitEnd(future, traced);
     }
   }
 
   /** E.g. `<Event set>`. */
-  override toString(): string {
+  toString(): string {
     return `<Event ${this.#value ? "set" : "unset"}, ${this.#waiters.length} waiting>`;
   }
 }

@@ -6,7 +6,7 @@
 import { RuntimeError } from "../loop/errors.ts";
 import { CancelledError } from "../coroutine/errors.ts";
 import type { Coroutine } from "../coroutine/coroutine.ts";
-import { LoopBound, releasing, Waiters } from "./_waiters.ts";
+import { LoopBinding, releasing, Waiters } from "./_waiters.ts";
 
 /**
  * asyncio's `Lock`: a mutual-exclusion lock for tasks of one loop. Waiters get
@@ -40,7 +40,8 @@ import { LoopBound, releasing, Waiters } from "./_waiters.ts";
  * console.log(balance); // 20
  * ```
  */
-export class Lock extends LoopBound {
+export class Lock {
+  #binding = new LoopBinding(this);
   #locked = false;
   #waiters = new Waiters<boolean>();
 
@@ -63,15 +64,15 @@ export class Lock extends LoopBound {
       this.#locked = true;
       return true;
     }
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this._traceWaitStart(future, "acquire");
+    const traced = this.#binding.traceWaitStart(future, "acquire");
     try {
       try {
         yield* future;
       } finally {
         this.#waiters.remove(future);
-        if (traced !== null) this._traceWaitEnd(future, traced);
+        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Woken, then cancelled before running: pass the wake-up on.
@@ -104,7 +105,7 @@ export class Lock extends LoopBound {
   }
 
   /** E.g. `<Lock locked, 2 waiting>`. */
-  override toString(): string {
+  toString(): string {
     return `<Lock ${this.#locked ? "locked" : "unlocked"}, ${this.#waiters.length} waiting>`;
   }
 

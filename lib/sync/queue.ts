@@ -10,7 +10,7 @@ import { ValueError } from "../coroutine/value_error.ts";
 import { Deque } from "../loop/deque.ts";
 import { Event } from "./event.ts";
 import { QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
-import { LoopBound, Waiters } from "./_waiters.ts";
+import { LoopBinding, Waiters } from "./_waiters.ts";
 
 /** Options for a queue. */
 export interface QueueOptions {
@@ -52,7 +52,8 @@ export interface QueueOptions {
  * console.log(putAt); // [ 0, 0, 0, 1, 2 ]
  * ```
  */
-export class Queue<T = unknown> extends LoopBound {
+export class Queue<T = unknown> {
+  #binding = new LoopBinding(this);
   #maxsize: number;
   #getters = new Waiters<void>();
   #putters = new Waiters<void>();
@@ -61,11 +62,11 @@ export class Queue<T = unknown> extends LoopBound {
   #shutDown = false;
 
   /**
+   * An empty queue.
    * @param options `maxsize` (0: unbounded).
    * @throws {TypeError} If `maxsize` is not a number.
    */
   constructor(options: QueueOptions = {}) {
-    super();
     if (typeof options !== "object" || options === null) {
       throw new TypeError("new Queue(options): pass an options object such as { maxsize: 10 }");
     }
@@ -106,16 +107,16 @@ export class Queue<T = unknown> extends LoopBound {
   *put(item: T): Coroutine<void> {
     while (this.full()) {
       if (this.#shutDown) throw new QueueShutDown();
-      const future = this._getLoop().createFuture<void>();
+      const future = this.#binding.getLoop().createFuture<void>();
       this.#putters.push(future);
-      const traced = this._traceWaitStart(future, "put");
+      const traced = this.#binding.traceWaitStart(future, "put");
       try {
         yield* future;
       } catch (error) {
         this.#giveUp(this.#putters, future, !this.full());
         throw error;
       } finally {
-        if (traced !== null) this._traceWaitEnd(future, traced);
+        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     }
     this.putNowait(item);
@@ -143,16 +144,16 @@ export class Queue<T = unknown> extends LoopBound {
   *get(): Coroutine<T> {
     while (this.empty()) {
       if (this.#shutDown) throw new QueueShutDown();
-      const future = this._getLoop().createFuture<void>();
+      const future = this.#binding.getLoop().createFuture<void>();
       this.#getters.push(future);
-      const traced = this._traceWaitStart(future, "get");
+      const traced = this.#binding.traceWaitStart(future, "get");
       try {
         yield* future;
       } catch (error) {
         this.#giveUp(this.#getters, future, !this.empty());
         throw error;
       } finally {
-        if (traced !== null) this._traceWaitEnd(future, traced);
+        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     }
     return this.getNowait();
@@ -215,7 +216,7 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   /** E.g. `<Queue maxsize 2, 1 item>`. */
-  override toString(): string {
+  toString(): string {
     return `<${this.constructor.name} maxsize ${this.#maxsize}, ${this._size()} items>`;
   }
 
@@ -282,7 +283,10 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
   #heap: T[] = [];
   #compare: (a: T, b: T) => number;
 
-  /** @param options `maxsize` and `compare`. */
+  /**
+   * An empty priority queue.
+   * @param options `maxsize` and `compare`.
+   */
   constructor(options: PriorityQueueOptions<T> = {}) {
     super(options);
     this.#compare = options.compare ?? pythonCompare;

@@ -6,7 +6,7 @@
 import { CancelledError } from "../coroutine/errors.ts";
 import type { Coroutine } from "../coroutine/coroutine.ts";
 import { ValueError } from "../coroutine/value_error.ts";
-import { LoopBound, releasing, Waiters } from "./_waiters.ts";
+import { LoopBinding, releasing, Waiters } from "./_waiters.ts";
 
 /**
  * asyncio's `Semaphore`: a counter of free places. `acquire()` takes one or
@@ -32,17 +32,18 @@ import { LoopBound, releasing, Waiters } from "./_waiters.ts";
  * console.log(most); // 2
  * ```
  */
-export class Semaphore extends LoopBound {
+export class Semaphore {
+  #binding = new LoopBinding(this);
   /** @ignore */
   _value: number;
   #waiters = new Waiters<boolean>();
 
   /**
+   * A semaphore with `value` free places.
    * @param value How many places; 1 by default.
    * @throws {ValueError} If `value` is negative; TypeError if not a number.
    */
   constructor(value = 1) {
-    super();
     if (typeof value !== "number" || Number.isNaN(value)) {
       throw new TypeError(`a semaphore's value must be a number, got ${String(value)}`);
     }
@@ -69,15 +70,15 @@ export class Semaphore extends LoopBound {
       this._value--;
       return true;
     }
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this._traceWaitStart(future, "acquire");
+    const traced = this.#binding.traceWaitStart(future, "acquire");
     try {
       try {
         yield* future;
       } finally {
         this.#waiters.remove(future);
-        if (traced !== null) this._traceWaitEnd(future, traced);
+        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Handed a place, then cancelled before using it: give it back.
@@ -106,7 +107,7 @@ export class Semaphore extends LoopBound {
   }
 
   /** E.g. `<Semaphore value 2, 0 waiting>`. */
-  override toString(): string {
+  toString(): string {
     return `<${this.constructor.name} value ${this._value}, ${this.#waiters.length} waiting>`;
   }
 
@@ -140,7 +141,10 @@ export class Semaphore extends LoopBound {
 export class BoundedSemaphore extends Semaphore {
   #bound: number;
 
-  /** @param value How many places, and the most there can ever be. */
+  /**
+   * A semaphore that never holds more than `value` places.
+   * @param value How many places, and the most there can ever be.
+   */
   constructor(value = 1) {
     super(value);
     this.#bound = value;
