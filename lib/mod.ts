@@ -11,6 +11,9 @@
  * - `notebook/`: display helpers and the in-notebook `check()` / `hint()`
  * - `player/`: `loopPlayer` and `traceJs`, step-through players of a loop's queues
  * - `demo/`: stand-ins for the outside world (a slow local server) and measuring aids
+ * - `os/`: evidence from Linux's `/proc` (per-thread CPU, context switches) and a real `python3`
+ * - `quiz/`: chapter quizzes, every choice explained, counted as ungraded progress
+ * - `practice/`: seeded drills with answer checks and worked solutions (`practice(kind, seed)`)
  *
  * @module
  */
@@ -23,3 +26,6 @@ export * from "./chart/mod.ts";
 export * from "./notebook/mod.ts";
 export * from "./demo/mod.ts";
 export * from "./player/mod.ts";
+export * from "./os/mod.ts";
+export * from "./practice/mod.ts";
+export * from "./quiz/mod.ts";

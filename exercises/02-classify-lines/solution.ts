@@ -4,6 +4,6 @@ const kinds = {
   headers: "cpu", // copies the headers into an array, in memory
   format: "cpu", // builds one string per header
   join: "cpu", // concatenates them
-  open: "io", // asks the operating system for a file
-  write: "io", // hands the bytes to the disk
+  open: "io", // the file system (often answered from memory, see the page cache)
+  write: "io", // the file system: into the page cache, the disk later
 };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { defineChecks, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction, fail, show } from "@course/lib";
 import { concurrent, serial, simulate } from "./program.ts";
 
 type Times = { wallMs: number; cpuMs: number };
@@ -15,17 +15,19 @@ const TOLERANCE_MS = 10;
 /** Compares one program's predicted times with the simulated ones, explaining a miss. */
 async function expectTimes(predictions: unknown, name: "serial" | "concurrent", why: string) {
   const want = await simulate(name === "serial" ? serial : concurrent);
-  const got = (predictions as Record<string, Times>)[name];
-  for (const key of ["cpuMs", "wallMs"] as const) {
-    const diff = got[key] - want[key];
-    if (Math.abs(diff) > TOLERANCE_MS) {
-      const way = diff < 0 ? "too little" : "too much";
-      const about = key === "cpuMs"
-        ? "CPU time only counts the computing (busy), never the waiting"
-        : why;
-      fail(`predictions.${name}.${key} = ${got[key]} ms is ${way}: ${about}`);
-    }
-  }
+  const got = (predictions as Record<string, unknown>)[name] as Times;
+  expectPrediction(got.cpuMs, want.cpuMs, {
+    what: `predictions.${name}.cpuMs`,
+    words: ["little", "much"],
+    tolerance: TOLERANCE_MS,
+    why: "CPU time only counts the computing (busy), never the waiting",
+  });
+  expectPrediction(got.wallMs, want.wallMs, {
+    what: `predictions.${name}.wallMs`,
+    words: ["little", "much"],
+    tolerance: TOLERANCE_MS,
+    why,
+  });
 }
 
 export default defineChecks<Bindings>([

@@ -47,6 +47,16 @@ const laps = (ms: number[]): Lap[] =>
 
 /** Measurements: as measured, with the formatting scaled up, and many waits. */
 export const CASES: Record<string, { laps: Lap[]; kinds: Record<string, Kind> }> = {
+  // The stated tie rules: equal totals are "io"; of equally slow laps, the first is named.
+  "a tie": {
+    laps: [
+      { label: "read", wallMs: 30 },
+      { label: "hash", wallMs: 45 },
+      { label: "send", wallMs: 45 },
+      { label: "pack", wallMs: 30 },
+    ],
+    kinds: { read: "io", hash: "cpu", send: "io", pack: "cpu" },
+  },
   measured: { laps: laps([151.8, 0.06, 0.04, 0.01, 0.35, 0.12]), kinds: KINDS },
   "formatting scaled up": { laps: laps([150.2, 31.5, 402.7, 95.3, 0.4, 6.1]), kinds: KINDS },
   "many short waits": {

@@ -5,24 +5,17 @@
  *
  * @module
  */
-import { defineChecks, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction } from "@course/lib";
 import { completions } from "./workload.ts";
 
-type Times = { A: number; B: number };
-
-/** Fails unless `finish[key]` has a number for A and for B, then compares with the simulator. */
+/** Compares `finish[key]` with the simulator on `cores` cores. */
 function expectCompletions(finish: unknown, key: "oneCore" | "twoCores", cores: number): void {
-  const part = (finish as Record<string, Partial<Times>> | null)?.[key];
-  if (typeof part?.A !== "number" || typeof part?.B !== "number" || isNaN(part.A + part.B)) {
-    fail(`finish.${key} needs a number of ms for A and for B, got ${show(part)}`);
-  }
-  const truth = completions(cores);
-  const wrong = (["A", "B"] as const).filter((job) => part[job] !== truth[job]).map((job) =>
-    `${job} at ${part[job]} is too ${part[job]! < truth[job] ? "early" : "late"}`
-  );
-  if (wrong.length > 0) {
-    fail(`with ${cores} core(s): ${wrong.join("; ")} (draw the slices on a time line)`);
-  }
+  const part = (finish as Record<string, unknown> | null)?.[key];
+  expectPrediction(part, completions(cores), {
+    what: `finish.${key}`,
+    words: ["early", "late"],
+    why: "draw the slices on a time line",
+  });
 }
 
 export default defineChecks<{ finish: unknown }>([

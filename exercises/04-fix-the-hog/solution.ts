@@ -1,9 +1,14 @@
 import type { TaskContext } from "@course/lib";
 
-// 100 units of work, giving way every 10 units.
-function* hog(ctx: TaskContext) {
-  for (let i = 1; i <= 100; i++) {
-    ctx.work(1);
-    if (i % 10 === 0) yield; // let the others run
+// Works through the items in order; gives way before an item that would not fit in this turn.
+function* hog(ctx: TaskContext, costs: number[]) {
+  let used = 0; // units of work done in the current turn
+  for (const cost of costs) {
+    if (used + cost > 10) {
+      yield;
+      used = 0;
+    }
+    ctx.work(cost);
+    used += cost;
   }
 }

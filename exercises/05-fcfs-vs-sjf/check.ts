@@ -4,22 +4,20 @@
  *
  * @module
  */
-import { defineChecks, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction } from "@course/lib";
 import { averageWaitingUnder } from "./workload.ts";
 
-/** Fails unless `averageWaiting[policy]` is within 0.01 ms of the simulator's. */
+/** Compares `averageWaiting[policy]` with the simulator's, within 0.01 ms. */
 function expectAverage(averageWaiting: unknown, policy: "fcfs" | "sjf"): void {
-  const got = (averageWaiting as Record<string, unknown> | null)?.[policy];
-  if (typeof got !== "number" || isNaN(got)) {
-    fail(`averageWaiting.${policy} needs a number of ms, got ${show(got)}`);
-  }
-  const truth = averageWaitingUnder(policy);
-  if (Math.abs(got - truth) > 0.01) {
-    fail(
-      `averageWaiting.${policy} = ${got} is too ${got < truth ? "low" : "high"}` +
-        " (write down when each process starts; it waited from its arrival until then)",
-    );
-  }
+  expectPrediction(
+    (averageWaiting as Record<string, unknown> | null)?.[policy],
+    averageWaitingUnder(policy),
+    {
+      what: `averageWaiting.${policy}`,
+      tolerance: 0.01,
+      why: "write down when each process starts; it waited from its arrival until then",
+    },
+  );
 }
 
 export default defineChecks<{ averageWaiting: unknown }>([

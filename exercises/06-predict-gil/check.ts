@@ -4,19 +4,16 @@
  *
  * @module
  */
-import { defineChecks, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction } from "@course/lib";
 import { LAYOUTS, makespanOf } from "./workload.ts";
 
-/** Fails unless `makespan[layout]` matches the simulator. */
+/** Compares `makespan[layout]` with the simulator. */
 function expectMakespan(makespan: unknown, layout: keyof typeof LAYOUTS, why: string): void {
-  const got = (makespan as Record<string, unknown> | null)?.[layout];
-  if (typeof got !== "number" || isNaN(got)) {
-    fail(`makespan.${layout} needs a number of ms, got ${show(got)}`);
-  }
-  const truth = makespanOf([...LAYOUTS[layout]]);
-  if (got !== truth) {
-    fail(`makespan.${layout} = ${got} is too ${got < truth ? "low" : "high"}: ${why}`);
-  }
+  expectPrediction(
+    (makespan as Record<string, unknown> | null)?.[layout],
+    makespanOf([...LAYOUTS[layout]]),
+    { what: `makespan.${layout}`, why },
+  );
 }
 
 export default defineChecks<{ makespan: unknown }>([

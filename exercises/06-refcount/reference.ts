@@ -92,3 +92,34 @@ export function expectedOutcome(ops: Op[]): Outcome {
     counts: Object.fromEntries(heap.objects().map((o) => [o.name, o.count])),
   };
 }
+
+/**
+ * The order of frees when each object is recorded after the objects it
+ * referenced: CPython's deallocators release an object's own memory last,
+ * after dropping its references, so a post-order is as faithful as the
+ * pre-order of `RefCountHeap` (which records the moment the count hits zero).
+ *
+ * @param ops The scenario.
+ * @returns The names freed, each after its cascade.
+ */
+export function postOrderFrees(ops: Op[]): string[] {
+  const counts = new Map<string, number>();
+  const refs = new Map<string, string[]>();
+  const freed: string[] = [];
+  const decref = (name: string): void => {
+    const count = counts.get(name)! - 1;
+    counts.set(name, count);
+    if (count > 0) return;
+    counts.delete(name);
+    for (const ref of refs.get(name)!) decref(ref);
+    freed.push(name);
+  };
+  for (const op of ops) {
+    if (op[0] === "create") [counts.set(op[1], 1), refs.set(op[1], [])];
+    else if (op[0] === "link") {
+      [refs.get(op[1])!.push(op[2]), counts.set(op[2], counts.get(op[2])! + 1)];
+    } else if (op[0] === "incref") counts.set(op[1], counts.get(op[1])! + 1);
+    else decref(op[1]);
+  }
+  return freed;
+}

@@ -1,42 +1,35 @@
 /**
  * Checks for `06-threads-help`: the learner's verdicts against the GIL
- * simulator's, without saying which way the wrong ones go.
+ * simulator's. With two possible verdicts, naming a wrong job would give its
+ * answer away, so the feedback counts the wrong verdicts per group.
  *
  * @module
  */
-import { defineChecks, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction } from "@course/lib";
 import { benefits, JOBS } from "./reference.ts";
 
-const NAMES = Object.keys(JOBS) as (keyof typeof JOBS)[];
+type Name = keyof typeof JOBS;
 
-/** Fails unless `helps` has a boolean for every job; returns the jobs it gets wrong. */
-function wrongJobs(helps: unknown, names: (keyof typeof JOBS)[]): string[] {
-  const got = helps as Record<string, unknown> | null;
-  const missing = NAMES.filter((n) => typeof got?.[n] !== "boolean");
-  if (missing.length) {
-    fail(
-      `helps needs true or false for each of A, B, C and D; missing: ${missing.join(", ")}` +
-        ` (got ${show(helps)})`,
-    );
-  }
-  return names.filter((n) => got![n] !== benefits(JOBS[n]));
+/** Compares the learner's verdicts for some jobs with the simulator's. */
+function expectVerdicts(helps: unknown, names: Name[], why: string): void {
+  const got = typeof helps === "object" && helps !== null
+    ? Object.fromEntries(names.map((n) => [n, (helps as Record<string, unknown>)[n]]))
+    : helps;
+  expectPrediction(got, Object.fromEntries(names.map((n) => [n, benefits(JOBS[n])])), {
+    what: "helps",
+    choices: [true, false],
+    why,
+  });
 }
 
 export default defineChecks<{ helps: unknown }>([
   {
     name: "the purely CPU-bound and purely I/O-waiting jobs (A and B)",
-    run: ({ helps }) => {
-      const wrong = wrongJobs(helps, ["A", "B"]);
-      if (wrong.length) fail(`wrong verdict for ${wrong.join(" and ")}: where is the GIL held?`);
-    },
+    run: ({ helps }) => expectVerdicts(helps, ["A", "B"], "where is the GIL held?"),
   },
   {
     name: "the mixed jobs (C and D)",
-    run: ({ helps }) => {
-      const wrong = wrongJobs(helps, ["C", "D"]);
-      if (wrong.length) {
-        fail(`wrong verdict for ${wrong.join(" and ")}: simulate it, one thread vs two threads`);
-      }
-    },
+    run: ({ helps }) =>
+      expectVerdicts(helps, ["C", "D"], "draw one thread and two threads on a time line"),
   },
 ]);

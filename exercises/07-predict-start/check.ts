@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { defineChecks, expectOrder, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction, fail, show } from "@course/lib";
 import { runProgram } from "./program.ts";
 
 /** The letters the program really prints, in order. */
@@ -19,7 +19,7 @@ export default defineChecks<{ order: unknown }>([
     name: "order lists letters from A to F, none twice",
     run: ({ order }) => {
       if (!Array.isArray(order) || order.length === 0) {
-        fail(`expected a non-empty array of letters such as ["A", "B"], got ${show(order)}`);
+        fail(`expected a non-empty array of letters, got ${show(order)}`);
       }
       const bad = order.find((l) => !["A", "B", "C", "D", "E", "F"].includes(l));
       if (bad !== undefined) fail(`${show(bad)} is not one of the letters A to F`);
@@ -41,6 +41,10 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "the whole order, without the lines that never print",
-    run: async ({ order }) => expectOrder(order, await trueOrder(), "order"),
+    run: async ({ order }) =>
+      expectPrediction(order, await trueOrder(), {
+        what: "order",
+        why: "which bodies run during the call, and what resumes after an await?",
+      }),
   },
 ]);

@@ -1,7 +1,9 @@
 /**
  * Checks for `07-timeout`, on the virtual clock: `withTimeout` returns the
  * work's result when it is quick, the fallback at the deadline when it is not,
- * and cancels the work it gave up on.
+ * and cancels the work it gave up on. The learner builds it from a task, a
+ * timer and cancellation: a solution that calls the library's `waitFor` (or
+ * `wait` with a timeout), which already does all of it, fails.
  *
  * @module
  */
@@ -55,8 +57,16 @@ async function run({ withTimeout }: Bindings, takes: number, limit: number) {
 
 export default defineChecks<Bindings>([
   {
-    name: "withTimeout is a generator function",
-    run: ({ withTimeout }) => expectGeneratorFunction(withTimeout, "withTimeout"),
+    name: "withTimeout is a generator function built without waitFor",
+    run: ({ withTimeout }) => {
+      expectGeneratorFunction(withTimeout, "withTimeout");
+      const used = /\b(waitFor|wait)\s*\(/.exec(String(withTimeout));
+      if (used) {
+        fail(
+          `\`${used[1]}\` does the whole job for you: build it from a task, a timer and cancel()`,
+        );
+      }
+    },
   },
   {
     name: "quick work: its result, as soon as it is done",
@@ -103,6 +113,26 @@ export default defineChecks<Bindings>([
         throw error;
       }
       fail("withTimeout hid the work's RangeError: only a timeout should give the fallback");
+    },
+  },
+  {
+    name: "work that is cancelled by someone else is not a timeout",
+    hidden: true,
+    run: async ({ withTimeout }) => {
+      function* quitter(): Coroutine<unknown> {
+        yield* sleep(1);
+        throw new CancelledError("the work gave up by itself");
+      }
+      try {
+        const result = await runOnVirtualClock(() => withTimeout(quitter(), 2, "fallback"));
+        fail(
+          `withTimeout returned ${show(result.value)} at virtual second ${result.time} for work ` +
+            "that was cancelled before the deadline: only your own timer's cancel means a timeout",
+        );
+      } catch (error) {
+        if (error instanceof CancelledError) return;
+        throw error;
+      }
     },
   },
 ]);

@@ -1,36 +1,35 @@
 /**
  * Checks for `09-predict-turns`: the learner's turns against a run of the
- * program on the course's loop (program.ts).
+ * program on the course's loop (program.ts). Messages say which callback is
+ * predicted too early or too late, never its turn.
  *
  * @module
  */
-import { defineChecks, expectEqual, fail, show } from "@course/lib";
+import { defineChecks, expectPrediction } from "@course/lib";
 import { measureTurns } from "./program.ts";
 
 type Bindings = { turns: unknown };
 
-function letters(turns: unknown, which: string[]): Record<string, unknown> {
-  if (typeof turns !== "object" || turns === null) {
-    fail(`expected turns to be an object such as { A: 1, B: 3, ... }, got ${show(turns)}`);
-  }
-  return Object.fromEntries(which.map((k) => [k, (turns as Record<string, unknown>)[k]]));
+/** The learner's and the measured turns of some letters. */
+function expectTurns(turns: unknown, keys: string[]): void {
+  const want = measureTurns();
+  const got = typeof turns === "object" && turns !== null
+    ? Object.fromEntries(keys.map((k) => [k, (turns as Record<string, unknown>)[k]]))
+    : turns;
+  expectPrediction(got, Object.fromEntries(keys.map((k) => [k, want[k]])), {
+    what: "turns",
+    words: ["early", "late"],
+    why: "a turn runs only what was ready when it began",
+  });
 }
 
 export default defineChecks<Bindings>([
   {
     name: "A, C, D and E: the callbacks scheduled with callSoon and callLater(0)",
-    run: ({ turns }) => {
-      const want = measureTurns();
-      const keys = ["A", "C", "D", "E"];
-      expectEqual(letters(turns, keys), letters(want, keys), "the turns of A, C, D and E");
-    },
+    run: ({ turns }) => expectTurns(turns, ["A", "C", "D", "E"]),
   },
   {
     name: "B, F and G: the timers for t=1 and what they schedule",
-    run: ({ turns }) => {
-      const want = measureTurns();
-      const keys = ["B", "F", "G"];
-      expectEqual(letters(turns, keys), letters(want, keys), "the turns of B, F and G");
-    },
+    run: ({ turns }) => expectTurns(turns, ["B", "F", "G"]),
   },
 ]);

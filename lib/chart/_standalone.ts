@@ -144,7 +144,8 @@ export function standaloneSvg(root: Element): string {
   }
   const height = Math.ceil(y + pad);
   return `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}" width="${width}" height="${height}" ` +
-    `viewBox="0 0 ${width} ${height}" font-family="${escapeXml(theme.fontFamily)}" ` +
+    `viewBox="0 0 ${width} ${height}" style="max-width:100%;height:auto" ` +
+    `font-family="${escapeXml(theme.fontFamily)}" ` +
     `fill="${theme.ink}" color="${theme.ink}">` +
     `<rect width="100%" height="100%" fill="${theme.background}"/>${body.join("")}</svg>`;
 }

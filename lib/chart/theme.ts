@@ -21,8 +21,8 @@ import type { PlotOptions } from "../_package_types.ts";
 export const theme = {
   /** Font stack for every label; `sans-serif` last so rasterizers always find one. */
   fontFamily: "Inter, 'Helvetica Neue', Helvetica, Arial, 'DejaVu Sans', sans-serif",
-  /** Tick and label size in pixels. */
-  fontSize: 12,
+  /** Tick and label size in pixels: close to the notebook's prose, so ticks stay readable. */
+  fontSize: 13,
   /** Title size in pixels (charts wrapped with a title). */
   titleSize: 16,
   /** Subtitle and caption size in pixels. */
@@ -33,8 +33,11 @@ export const theme = {
   muted: "#57606a",
   /** Chart background; painted into the SVG so dark notebook themes stay legible. */
   background: "#ffffff",
-  /** Default chart width in pixels. */
-  width: 720,
+  /**
+   * Default chart width in pixels: about a notebook's output column. Charts scale
+   * down in narrower columns (the SVG has `max-width: 100%`).
+   */
+  width: 940,
   /** Height of one timeline row in pixels. */
   rowHeight: 28,
   /** Outer margins in pixels. */
@@ -77,7 +80,7 @@ export const theme = {
  * ```ts
  * import { themed } from "@course/lib/chart/theme.ts";
  * const options = themed({ marks: [] });
- * console.log(options.width); // 720
+ * console.log(options.width); // 940
  * ```
  */
 export function themed(options: PlotOptions): PlotOptions {

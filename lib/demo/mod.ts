@@ -7,7 +7,12 @@
  * @module
  */
 export { measureTimerLag, type TimerLag, type TimerLagOptions } from "./timer_lag.ts";
-export { type SlowServer, type SlowServerOptions, startSlowServer } from "./slow_server.ts";
+export {
+  type SlowServer,
+  type SlowServerEvent,
+  type SlowServerOptions,
+  startSlowServer,
+} from "./slow_server.ts";
 export { type Lap, measure, type Measured, type Stopwatch, stopwatch } from "./stopwatch.ts";
 export {
   echoBars,
@@ -18,3 +23,13 @@ export {
   type EchoResult,
   echoStream,
 } from "./echo_clients.ts";
+export { type RemoteSlowServer, startRemoteSlowServer } from "./remote_slow_server.ts";
+export { type TimedWrites, timeWrites, type TimeWritesOptions } from "./timed_write.ts";
+export { fileBurst, socketBurst } from "./io_bursts.ts";
+export {
+  type ComputePool,
+  type ComputeServe,
+  type ComputeSession,
+  type ComputeSessionOptions,
+  runComputeSession,
+} from "./compute_session.ts";

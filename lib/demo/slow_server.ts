@@ -11,6 +11,22 @@ export interface SlowServerOptions {
   delayMs?: number;
   /** Extra response headers (a few are always sent: see {@linkcode SlowServer}). */
   headers?: Record<string, string>;
+  /** Called when a request arrives and when its answer is sent (used by the Worker version). */
+  onEvent?: (event: SlowServerEvent) => void;
+}
+
+/**
+ * Something that happened at the server, timed on the wall clock all threads
+ * share (`performance.timeOrigin + performance.now()`, in ms), so a server in a
+ * Worker and the notebook's own thread can compare their times.
+ */
+export interface SlowServerEvent {
+  /** `arrived`: the request reached the server; `answered`: its response was handed over. */
+  kind: "arrived" | "answered";
+  /** The request's path. */
+  path: string;
+  /** When it happened, in wall-clock ms since 1970. */
+  at: number;
 }
 
 /** A running slow server: its address, what it has seen, and how to stop it. */
@@ -25,6 +41,10 @@ export interface SlowServer {
   readonly inFlight: number;
   /** The most requests that were in flight at the same moment since the last reset. */
   readonly peakInFlight: number;
+  /** Every arrival and answer so far (wall-clock times all threads share). */
+  readonly events: readonly SlowServerEvent[];
+  /** Resolves at the next arrival of a request, so a cell can wait until the server has it. */
+  nextArrival(): Promise<SlowServerEvent>;
   /** Sets `requests` and `peakInFlight` back to zero (between two experiments). */
   reset(): void;
   /** Stops listening and waits until the server has shut down. */
@@ -61,6 +81,17 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     throw new RangeError(`delayMs must be a finite number >= 0, got ${delayMs}`);
   }
   const extra = options.headers ?? {};
+  const now = () => performance.timeOrigin + performance.now();
+  const events: SlowServerEvent[] = [];
+  let arrivalWaiters: ((event: SlowServerEvent) => void)[] = [];
+  const onEvent = (event: SlowServerEvent) => {
+    events.push(event);
+    options.onEvent?.(event);
+    if (event.kind !== "arrived") return;
+    const waiters = arrivalWaiters;
+    arrivalWaiters = [];
+    waiters.forEach((wake) => wake(event));
+  };
   let requests = 0, inFlight = 0, peakInFlight = 0;
   const pending = new Set<() => void>(); // wake-ups of waiting responses, for close()
 
@@ -68,6 +99,7 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     const number = ++requests;
     peakInFlight = Math.max(peakInFlight, ++inFlight);
     const url = new URL(request.url);
+    onEvent({ kind: "arrived", path: url.pathname, at: now() });
     const asked = Number(url.searchParams.get("delay"));
     const delay = url.searchParams.has("delay") && asked >= 0 ? asked : delayMs;
     try {
@@ -76,6 +108,7 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
         const stop = () => (clearTimeout(timer), wake());
         pending.add(stop);
       });
+      onEvent({ kind: "answered", path: url.pathname, at: now() });
       return new Response(url.pathname, {
         headers: {
           "content-type": "text/plain; charset=utf-8",
@@ -110,6 +143,8 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     get peakInFlight() {
       return peakInFlight;
     },
+    events,
+    nextArrival: () => new Promise((wake) => arrivalWaiters.push(wake)),
     reset() {
       requests = 0;
       peakInFlight = inFlight;

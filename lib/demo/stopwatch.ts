@@ -4,7 +4,7 @@
  *
  * Wall time is `performance.now()`. CPU time is `process.cpuUsage()` (user plus
  * system) from `node:process`: the time this whole process spent on a CPU, all
- * its threads together, so it also counts a little of Deno's own work (I/O
+ * its threads together, so it also counts a little of Deno's own work (file
  * threads, the garbage collector) and is noisy below a millisecond or so.
  *
  * @module

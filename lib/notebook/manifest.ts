@@ -21,6 +21,26 @@ export const PermissionSchema = z.enum(["net-loopback", "run-deno"]);
 /** One grant the manifest may ask for; see {@linkcode PermissionSchema}. */
 export type Permission = SchemaOutput<typeof PermissionSchema>;
 
+/** The number of concepts in the course's checklist (`COURSE.md`, 1 to 18). */
+export const CONCEPT_COUNT = 18;
+
+/**
+ * What the learner does in an exercise:
+ * - `predict`: says what a program or simulator will do, before running it;
+ * - `classify`: sorts given things into given labels;
+ * - `write`: writes new code that the checks run;
+ * - `fix`: repairs given code that runs but is wrong;
+ * - `quiz`: a chapter quiz (multiple choice), worth no points: ungraded progress.
+ *
+ * Checks of `predict` and `classify` exercises use `expectPrediction`, which
+ * never prints the answer.
+ * @ignore zod's types cannot be documented here (see lib/_package_types.ts)
+ */
+export const ExerciseKindSchema = z.enum(["predict", "classify", "write", "fix", "quiz"]);
+
+/** One kind of exercise; see {@linkcode ExerciseKindSchema}. */
+export type ExerciseKind = SchemaOutput<typeof ExerciseKindSchema>;
+
 /**
  * The zod schema of `exercise.json`. Unknown keys are rejected so that a typo
  * (`"hint"` for `"hints"`) fails loudly instead of being ignored.
@@ -32,6 +52,8 @@ export type Permission = SchemaOutput<typeof PermissionSchema>;
  *   "title": "Predict the order of the logs",
  *   "notebook": "01-async-io.ipynb",
  *   "points": 2,
+ *   "kind": "predict",
+ *   "concepts": [3, 5],
  *   "exports": ["order"],
  *   "hints": ["Synchronous code runs first, to the end.", "..."]
  * }
@@ -45,8 +67,15 @@ export const ExerciseManifestSchema = z.strictObject({
   title: z.string().min(1),
   /** File name of the notebook under `notebooks/` that holds the exercise cell. */
   notebook: z.string().regex(/^[^/\\]+\.ipynb$/, "must be a file name like 01-async-io.ipynb"),
-  /** Points for passing every check (all or nothing). */
-  points: z.number().int().positive(),
+  /** Points for passing every check (all or nothing); 0 for a quiz, which is ungraded. */
+  points: z.number().int().nonnegative(),
+  /** What the learner does: predict, classify, write or fix. */
+  kind: ExerciseKindSchema,
+  /** The checklist concepts (`COURSE.md`, 1 to 18) this exercise grades, each once. */
+  concepts: z.array(z.number().int().min(1).max(CONCEPT_COUNT)).min(1).refine(
+    (list) => new Set(list).size === list.length,
+    "lists a concept twice",
+  ),
   /** Top-level names the exercise cell defines; the checks receive them. */
   exports: z.array(identifier).min(1),
   /** Hints in order of increasing help; `hint(id)` reveals them one at a time. */
@@ -57,6 +86,9 @@ export const ExerciseManifestSchema = z.strictObject({
   permissions: z.array(PermissionSchema).default([]),
   /** Ids of earlier cells of the same notebook that the exercise cell needs, in order. */
   cells: z.array(z.string().min(1)).default([]),
+}).refine((m) => (m.kind === "quiz") === (m.points === 0), {
+  message: "a quiz is worth 0 points (ungraded progress); every other exercise at least 1",
+  path: ["points"],
 });
 
 /** A parsed, defaulted manifest. */

@@ -25,6 +25,7 @@ export {
   expectOrder,
   show,
 } from "./expect.ts";
+export { expectPrediction, type PredictionOptions, type Truth } from "./predict.ts";
 export { runChecks, type RunChecksOptions } from "./run_checks.ts";
 export {
   expectConcurrentTasks,
@@ -44,6 +45,9 @@ export {
   ErrorKindSchema,
 } from "./outcome.ts";
 export {
+  CONCEPT_COUNT,
+  type ExerciseKind,
+  ExerciseKindSchema,
   type ExerciseManifest,
   ExerciseManifestSchema,
   parseManifest,
@@ -59,3 +63,4 @@ export {
 } from "./exercise_files.ts";
 export { type Classified, classifyError, EXIT_ATTEMPT } from "./classify_error.ts";
 export { escapeHtml, type HtmlMimeBundle, HtmlOutput } from "./display.ts";
+export { table, type TableOptions } from "./table.ts";

@@ -72,7 +72,9 @@ export async function runOnVirtualClock<T>(
   const traceOf = () =>
     loop.trace({ queues: true }).filter((e) => !("name" in e && e.name === TIME_LIMIT_CALLBACK));
   try {
-    const value = await loop.runUntilComplete(coro as Coroutine<T>);
+    // Named after the learner's function, so a failure timeline shows "waitAll", not "Task-12".
+    const task = loop.createTask(coro as Coroutine<T>, { name: main.name || "main" });
+    const value = await loop.runUntilComplete(task);
     finished = true;
     return { value, time: loop.time(), trace: traceOf() };
   } catch (error) {

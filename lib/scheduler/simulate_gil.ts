@@ -53,7 +53,7 @@ export type GilInput = SchemaInput<typeof gilInputSchema>;
 export interface GilSlice {
   /** The thread's name. */
   thread: string;
-  /** The process it belongs to (one GIL per process). */
+  /** The process it belongs to: one interpreter, so one GIL, per process name. */
   process: string;
   /** The core it computed on (`cpu` slices only). */
   core?: number;

@@ -159,7 +159,14 @@ export class WorkerPool {
   }
 
   #submit<T, R>(fn: (data: T) => R | Promise<R>, data: T, timed: boolean): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new Error("WorkerPool.run: the pool is closed"));
+    if (this.#closed) {
+      return Promise.reject(
+        new Error(
+          "WorkerPool.run: the pool is closed (in a notebook, the chapter's clean-up cell closed " +
+            "it): run the cell that creates the pool again, or Kernel > Restart & Run All",
+        ),
+      );
+    }
     let source: string;
     try {
       source = functionSource(fn as (...args: never[]) => unknown);

@@ -39,6 +39,18 @@ async function copyNotebooks(target: string): Promise<string[]> {
   }
   names.sort();
   for (const name of names) await Deno.copyFile(`${ROOT}notebooks/${name}`, `${target}/${name}`);
+  // The notebooks' pictures and reference pages, so their links work in the copy too.
+  for (const folder of ["img", "reference"]) {
+    await Deno.mkdir(`${target}/${folder}`, { recursive: true });
+    for await (const entry of Deno.readDir(`${ROOT}notebooks/${folder}`)) {
+      if (entry.isFile) {
+        await Deno.copyFile(
+          `${ROOT}notebooks/${folder}/${entry.name}`,
+          `${target}/${folder}/${entry.name}`,
+        );
+      }
+    }
+  }
   return names;
 }
 

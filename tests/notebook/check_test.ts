@@ -8,11 +8,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { check, EXERCISES_DIR, hint } from "@course/lib";
+import { check, hint } from "@course/lib";
 import { listExercises } from "../../tools/grade/exercise_list.ts";
 import { BINDINGS_EXPORT, buildLearnerModule } from "../../tools/grade/learner_module.ts";
-import { exerciseCells, readGradedNotebook } from "../../tools/grade/notebook_cells.ts";
-import { NOTEBOOKS_DIR } from "../../tools/grade/paths.ts";
+import { bindingsOf as cellBindings, loadExerciseSources } from "../exercises/_exercise_sources.ts";
 
 /** Imports cell source as a module, as a kernel would run it, and returns its bindings. */
 async function bindingsOf(source: string, exports: string[]): Promise<Record<string, unknown>> {
@@ -28,12 +27,13 @@ async function bindingsOf(source: string, exports: string[]): Promise<Record<str
 }
 
 const exercises = await listExercises();
+const sources = await loadExerciseSources();
 
 Deno.test("check(): every reference solution passes its visible checks", async (t) => {
-  for (const m of exercises) {
-    await t.step(m.id, async () => {
-      const solution = await Deno.readTextFile(new URL(`${m.id}/solution.ts`, EXERCISES_DIR));
-      const out = await check(m.id, await bindingsOf(solution, m.exports));
+  for (const s of sources) {
+    await t.step(s.manifest.id, async () => {
+      // After the cells it needs, with earlier exercises solved, as in a notebook run top to bottom.
+      const out = await check(s.manifest.id, await cellBindings(s, s.solution));
       assert.match(out.text, /: all \d+ checks pass/, out.text);
       assert.match(out.html, /all \d+ checks pass/);
     });
@@ -41,11 +41,10 @@ Deno.test("check(): every reference solution passes its visible checks", async (
 });
 
 Deno.test("check(): every shipped stub fails with a hint line", async (t) => {
-  for (const m of exercises) {
+  for (const s of sources) {
+    const m = s.manifest;
     await t.step(m.id, async () => {
-      const notebook = await readGradedNotebook(join(NOTEBOOKS_DIR, m.notebook));
-      const [cell] = exerciseCells(notebook, m.id);
-      const out = await check(m.id, await bindingsOf(cell.source, m.exports));
+      const out = await check(m.id, await cellBindings(s, s.stub.source, { solved: false }));
       assert.match(out.text, /\d+ of \d+ checks pass/);
       assert.ok(out.text.includes(`Run hint("${m.id}") for a hint.`), out.text);
       assert.ok(out.html.includes(`hint(&#34;${m.id}&#34;)`), "the HTML names the hint call");
@@ -61,8 +60,8 @@ function* waitAll(): Coroutine<unknown[]> {
   return r;
 }`;
   const out = await check("01-concurrent-waits", await bindingsOf(source, ["waitAll"]));
-  assert.match(out.text, /finished at virtual second 10\.0, expected 1\.0/);
-  assert.match(out.text, /1 of 3 checks pass/);
+  assert.match(out.text, /finished at virtual second 10\.0, expected 4\.0/);
+  assert.match(out.text, /2 of 3 checks pass/);
   assert.match(out.html, /1 more run in <code>deno task grade<\/code>/);
   assert.match(out.html, /Your program's timeline:<\/div><svg/);
 });

@@ -17,7 +17,12 @@ Deno.test("a failed concurrency check offers to play the learner's run", async (
 
 Deno.test("a passing check shows no player", async () => {
   function* waitAll(): Coroutine<unknown[]> {
-    return yield* gather(...Array.from({ length: 10 }, (_, i) => sleep(1, i)));
+    const results: unknown[] = []; // three at a time, as the exercise asks
+    for (let first = 0; first < 10; first += 3) {
+      const batch = Array.from({ length: Math.min(3, 10 - first) }, (_, i) => sleep(1, first + i));
+      results.push(...(yield* gather(...batch)));
+    }
+    return results;
   }
   const card = await check("01-concurrent-waits", { waitAll });
   assert.match(card.html, /all \d+ checks pass/);

@@ -84,6 +84,8 @@ Deno.test("the check table escapes messages and keeps the trace's timeline", () 
       title: "T <b>",
       notebook: "01-x.ipynb",
       points: 1,
+      kind: "write",
+      concepts: [5],
       exports: ["f"],
       hints: ["h"],
       timeLimit: 5,

@@ -90,9 +90,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error("grade: interrupted; nothing of this run was recorded");
       return 130;
     }
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`grade: ${error.message}`);
-    return 2;
+    if (error instanceof UsageError) {
+      console.error(`grade: ${error.message}`);
+      return 2;
+    }
+    // Grading could not run at all (a cold cache while offline, a full disk): say why, exit 1.
+    console.error(`grade: ${(error as Error)?.message ?? error}`);
+    return 1;
   } finally {
     Deno.removeSignalListener("SIGINT", onInterrupt);
   }

@@ -28,7 +28,7 @@ export const ExerciseReportSchema = z.object({
   /** Points earned: `max` when passed, else 0 (all or nothing). */
   points: z.number().int().nonnegative(),
   /** Points the exercise is worth. */
-  max: z.number().int().positive(),
+  max: z.number().int().nonnegative(), // 0 for a quiz: ungraded progress
   /** Empty when passed; the first failing check's name and message, or the error. */
   message: z.string(),
   /** What went wrong when `status` is `error` (timeout, permission, exit, syntax, ...). */

@@ -12,28 +12,9 @@ import { join } from "node:path";
 import { HERMETIC_FLAGS, isCacheMiss, sandboxEnv } from "../../../tools/grade/module_cache.ts";
 import { copyCourse, keepingNotebooks, readSolution, setExerciseSource } from "./_course_copy.ts";
 import { GRADE_MAIN, runGrade } from "./_run_grade.ts";
+import { runDenoOffline } from "../../_offline.ts";
 
 const ID = "01-fetch-all";
-
-async function canUnshare(): Promise<boolean> {
-  try {
-    const out = await new Deno.Command("unshare", {
-      args: ["-rn", "sh", "-c", "ip link set lo up"],
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    return out.success;
-  } catch {
-    return false;
-  }
-}
-
-function closedPort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
 
 Deno.test("grading works with the network cut, after one online run", async () => {
   const copy = await copyCourse();
@@ -42,30 +23,19 @@ Deno.test("grading works with the network cut, after one online run", async () =
     const solution = await readSolution(ID);
     await setExerciseSource(notebook, ID, solution);
     await keepingNotebooks([copy.notebooksDir], async () => {
-      const args = ["--json", "--progress", join(copy.root, "p.json"), notebook];
+      const args = [
+        "--json",
+        "--progress",
+        join(copy.root, "p.json"),
+        "--notebooks",
+        copy.notebooksDir,
+        ID,
+      ];
       const online = await runGrade(args);
       assert.equal(online.code, 0, online.stderr);
 
-      let offline;
-      if (await canUnshare()) {
-        const command = `ip link set lo up && exec "$0" run -A "$@"`;
-        const out = await new Deno.Command("unshare", {
-          args: ["-rn", "sh", "-c", command, Deno.execPath(), GRADE_MAIN, ...args],
-          env: { NO_COLOR: "1" },
-          stdin: "null",
-        }).output();
-        const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-        offline = { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
-      } else {
-        const proxy = `http://127.0.0.1:${closedPort()}`;
-        offline = await runGrade(args, {
-          HTTP_PROXY: proxy,
-          HTTPS_PROXY: proxy,
-          http_proxy: proxy,
-          https_proxy: proxy,
-        });
-      }
-      assert.equal(offline.code, 0, offline.stderr);
+      const offline = await runDenoOffline(["run", "-A", GRADE_MAIN, ...args], copy.root);
+      assert.equal(offline.code, 0, `${offline.how}: ${offline.stderr}`);
       const report = JSON.parse(offline.stdout);
       for (const e of report.exercises) {
         assert.notEqual(e.error, "crash", `${e.id}: ${e.message}`);

@@ -125,7 +125,7 @@ async function interruptCase(target: "group" | "grader", watch: boolean) {
       ]);
       const seconds = (performance.now() - startedAt) / 1000;
       assert.equal(status.code, 130, stderr);
-      assert.ok(seconds < 10, `took ${seconds} s to stop`);
+      assert.ok(seconds < 20, `took ${seconds} s to stop`);
       assert.equal(await Deno.readTextFile(progress), before);
       // Nothing of the grader's group is left running (the sandbox was killed too).
       assert.throws(() => Deno.kill(-child.pid, "SIGCONT"));

@@ -75,7 +75,16 @@ Deno.test("progress: written atomically, read back; a damaged file is refused, n
 Deno.test("selection: ids, notebook paths, unknown names", () => {
   const m = (id: string, notebook: string) =>
     parseManifest(
-      JSON.stringify({ id, title: id, notebook, points: 1, exports: ["x"], hints: ["h"] }),
+      JSON.stringify({
+        id,
+        title: id,
+        notebook,
+        points: 1,
+        kind: "write",
+        concepts: [1],
+        exports: ["x"],
+        hints: ["h"],
+      }),
       id,
     );
   const all = [m("01-a", "01.ipynb"), m("01-b", "01.ipynb"), m("02-c", "02.ipynb")];
@@ -96,7 +105,15 @@ Deno.test("selection: ids, notebook paths, unknown names", () => {
 });
 
 Deno.test("manifest: defaults filled, typos and bad ids refused", () => {
-  const base = { id: "01-a", title: "A", notebook: "01.ipynb", points: 1, exports: ["x"] };
+  const base = {
+    id: "01-a",
+    title: "A",
+    notebook: "01.ipynb",
+    points: 1,
+    kind: "write",
+    concepts: [1],
+    exports: ["x"],
+  };
   const parsed = parseManifest(JSON.stringify({ ...base, hints: ["h"] }), "m.json");
   assert.deepEqual([parsed.timeLimit, parsed.permissions, parsed.cells], [5, [], []]);
   assert.throws(() => parseManifest(JSON.stringify({ ...base, hint: ["h"] }), "m.json"), /hint/);
@@ -105,6 +122,14 @@ Deno.test("manifest: defaults filled, typos and bad ids refused", () => {
     /m\.json: invalid exercise manifest: id/,
   );
   assert.throws(() => parseManifest("{", "m.json"), /m\.json: not valid JSON/);
+  assert.throws(
+    () => parseManifest(JSON.stringify({ ...base, concepts: [19], hints: ["h"] }), "m.json"),
+    /concepts\.0/,
+  );
+  assert.throws(
+    () => parseManifest(JSON.stringify({ ...base, concepts: [2, 2], hints: ["h"] }), "m.json"),
+    /concepts: lists a concept twice/,
+  );
 });
 
 Deno.test("progress bar", () => {

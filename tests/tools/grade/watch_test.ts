@@ -139,24 +139,33 @@ Deno.test("watch --json: a burst of saves gives one regrade; stdout is only JSON
       await watcher.until(() => watcher.stderr.some((l) => /^watching /.test(l)), "the watch");
       assert.equal(reportsIn(watcher.stdout).length, 1);
       // 15 saves 0.3 s apart, the last one the solution.
-      let lastSave = 0;
+      const saves: number[] = [];
       for (let i = 0; i < 15; i++) {
         await setExerciseSource(notebook, ID, i === 14 ? SOLUTION : `const order = [${i}];\n`);
-        lastSave = performance.now();
+        saves.push(performance.now());
         if (i < 14) await new Promise((resolve) => setTimeout(resolve, 300));
       }
-      await watcher.until(() => reportsIn(watcher.stdout).length >= 2, "the regrade");
-      const startedAfter = watcher.stderr.filter((l) => / saved$/.test(l)).length;
-      const answeredAfter = (performance.now() - lastSave) / 1000;
-      // Nothing more comes: one regrade for the whole burst.
+      await watcher.until(
+        () => reportsIn(watcher.stdout).at(-1)?.exercises[0].status === "passed",
+        "the regrade",
+      );
+      const answeredAfter = (performance.now() - saves.at(-1)!) / 1000;
+      // Nothing more comes after the burst.
       await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 3));
-      const reports = reportsIn(watcher.stdout);
-      assert.equal(reports.length, 2, watcher.stderr.join("\n"));
-      assert.equal(startedAfter, 1);
-      assert.equal(reports[1].exercises[0].status, "passed");
+      const regrades = reportsIn(watcher.stdout).length - 1;
+      const started = watcher.stderr.filter((l) => / saved$/.test(l)).length;
+      // A busy machine can stretch a 0.3 s pause past the debounce: each such gap may start one
+      // more regrade. On a quiet machine there is none, and the burst gives exactly one.
+      const gaps = saves.slice(1).filter((t, i) => t - saves[i] >= DEBOUNCE_MS).length;
+      assert.ok(regrades >= 1 && regrades <= 1 + gaps, `${regrades} regrades, ${gaps} long gaps`);
+      assert.ok(started <= 1 + gaps, `${started} regrades started, ${gaps} long gaps`);
+      assert.equal(reportsIn(watcher.stdout).at(-1)!.exercises[0].status, "passed");
       // The debounce is 0.5 s; grading one exercise takes well under a second. Generous for a busy machine.
-      assert.ok(answeredAfter < 5, `the regrade came ${answeredAfter} s after the last save`);
-      console.log(`regrade reported ${answeredAfter.toFixed(2)} s after the last save`);
+      assert.ok(answeredAfter < 20, `the regrade came ${answeredAfter} s after the last save`);
+      console.log(
+        `${regrades} regrade(s) for 15 saves (${gaps} pauses over ${DEBOUNCE_MS} ms), ` +
+          `reported ${answeredAfter.toFixed(2)} s after the last save`,
+      );
     } finally {
       assert.equal(await watcher.stop(), 130);
     }

@@ -1,0 +1,2 @@
+// The letter of the right choice for each question.
+const answers = { q1: "a", q2: "b", q3: "c" };

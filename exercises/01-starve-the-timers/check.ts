@@ -1,0 +1,32 @@
+/**
+ * Checks for `01-starve-the-timers`: the learner's predictions against runs
+ * of the program (program.ts). Each answer is true or false, so the feedback
+ * counts the wrong ones and never names one.
+ *
+ * @module
+ */
+import { defineChecks, expectPrediction } from "@course/lib";
+import { printedLetters, starvation } from "./program.ts";
+
+type Bindings = { printed: unknown; starves: unknown };
+
+export default defineChecks<Bindings>([
+  {
+    name: "which letters the queueMicrotask program prints",
+    run: async ({ printed }) =>
+      expectPrediction(printed, await printedLetters(), {
+        what: "printed",
+        choices: [true, false],
+        why: "when does the loop look at its timers, and is the microtask queue ever empty?",
+      }),
+  },
+  {
+    name: "which ways of polling starve the timer",
+    run: async ({ starves }) =>
+      expectPrediction(starves, await starvation(), {
+        what: "starves",
+        choices: [true, false],
+        why: "for each way, is the next poll a microtask or a macrotask?",
+      }),
+  },
+]);
