@@ -1,6 +1,7 @@
 /**
- * Checks for `08-fix-the-race`, on the virtual clock: ten concurrent
- * `addVisit` calls must count ten visits, and the lock must be free afterwards.
+ * Checks for `08-fix-the-race`, on the virtual clock: eight customers for five
+ * seats, all at once. Exactly five are booked, in the order they came, and the
+ * lock is free at the end.
  *
  * @module
  */
@@ -16,61 +17,72 @@ import {
   sleep,
 } from "@course/lib";
 
-type AddVisit = (counter: { visits: number }, lock: Lock) => Coroutine<void>;
-type Bindings = { addVisit: AddVisit };
+type Hall = { free: number; booked: string[] };
+type Reserve = (hall: Hall, lock: Lock, name: string) => Coroutine<boolean>;
+type Bindings = { reserve: Reserve };
 
-/** Runs `n` addVisit calls at once on a fresh counter and lock. */
-async function visits({ addVisit }: Bindings, n: number) {
-  expectGeneratorFunction(addVisit, "addVisit");
-  const counter = { visits: 0 }, lock = new Lock();
+const CUSTOMERS = ["ann", "bo", "cy", "di", "ed", "flo", "gus", "hal"];
+
+/** Runs every customer's reserve at once on a fresh hall of `seats` seats. */
+async function rush({ reserve }: Bindings, seats: number) {
+  expectGeneratorFunction(reserve, "reserve");
+  const hall: Hall = { free: seats, booked: [] }, lock = new Lock();
   const run = await runOnVirtualClock(function* () {
-    yield* gather(Array.from({ length: n }, () => addVisit(counter, lock)));
-  }, { name: `${n} addVisit calls at once` });
-  return { counter, lock, run };
+    return yield* gather(CUSTOMERS.map((name) => reserve(hall, lock, name)));
+  }, { name: `${CUSTOMERS.length} customers for ${seats} seats` });
+  return { hall, lock, run };
 }
 
 export default defineChecks<Bindings>([
   {
-    name: "addVisit is a generator function",
-    run: ({ addVisit }) => expectGeneratorFunction(addVisit, "addVisit"),
+    name: "reserve is a generator function",
+    run: ({ reserve }) => expectGeneratorFunction(reserve, "reserve"),
   },
   {
-    name: "ten visits at once count ten",
+    name: "8 customers at once for 5 seats: 5 booked, none twice, no seat count below 0",
     run: async (bindings) => {
-      const { counter, run } = await visits(bindings, 10);
-      if (counter.visits !== 10) {
+      const { hall, run } = await rush(bindings, 5);
+      if (hall.booked.length !== 5 || hall.free !== 0) {
         fail(
-          `after 10 concurrent addVisit calls counter.visits is ${counter.visits}, expected 10: ` +
-            "the tasks read the counter before the others wrote it back",
+          `after the rush ${hall.booked.length} seats are booked and hall.free is ${hall.free}, ` +
+            "expected 5 and 0: customers checked for a free seat before the others had booked",
           { trace: run.trace },
         );
       }
     },
   },
   {
-    name: "the lock is free when every visit is done",
+    name: "first come, first served: the first five get seats, the others get false",
     run: async (bindings) => {
-      const { lock } = await visits(bindings, 3);
-      expectEqual(lock.locked(), false, "lock.locked() after the visits");
+      const { hall, run } = await rush(bindings, 5);
+      expectEqual(hall.booked, CUSTOMERS.slice(0, 5), "hall.booked");
+      expectEqual(run.value, CUSTOMERS.map((_, i) => i < 5), "what reserve returned");
     },
   },
   {
-    name: "an unrelated task keeps running while the visits wait for the lock",
+    name: "the lock is free after the rush",
+    run: async (bindings) => {
+      const { lock } = await rush(bindings, 2);
+      expectEqual(lock.locked(), false, "lock.locked() after every reserve returned");
+    },
+  },
+  {
+    name: "a task that does not use the lock keeps running meanwhile",
     hidden: true,
-    run: async ({ addVisit }) => {
-      const counter = { visits: 0 }, lock = new Lock();
+    run: async ({ reserve }) => {
+      const hall: Hall = { free: 1, booked: [] }, lock = new Lock();
       let ticks = 0;
       await runOnVirtualClock(function* () {
         const clock = (function* () {
-          for (let i = 0; i < 5; i++) {
+          for (let i = 0; i < 3; i++) {
             yield* sleep(1);
             ticks++;
           }
         })();
-        yield* gather(addVisit(counter, lock), addVisit(counter, lock), clock);
+        yield* gather(reserve(hall, lock, "ann"), reserve(hall, lock, "bo"), clock);
       });
-      expectEqual(ticks, 5, "ticks of a task that does not use the lock");
-      expectEqual(counter.visits, 2, "counter.visits");
+      expectEqual(ticks, 3, "ticks of a task that does not use the lock");
+      expectEqual(hall.booked, ["ann"], "hall.booked");
     },
   },
 ]);

@@ -1,10 +1,20 @@
 import { type Coroutine, type Lock, sleep } from "@course/lib";
 
-// Add one visit to the shared counter. Saving takes a second (the sleep), and
-// other tasks run meanwhile: hold the lock from the read to the write.
-function* addVisit(counter: { visits: number }, lock: Lock): Coroutine<void> {
-  using _held = yield* lock.hold(); // released when the function ends, even by an error
-  const seen = counter.visits;
-  yield* sleep(1); // saving to a slow database
-  counter.visits = seen + 1;
+// Book a seat for `name` if one is free: check, take the payment (a second), then book.
+// Hold the lock from the check to the booking, so two customers cannot both see the last seat.
+function* reserve(
+  hall: { free: number; booked: string[] },
+  lock: Lock,
+  name: string,
+): Coroutine<boolean> {
+  yield* lock.acquire();
+  try {
+    if (hall.free === 0) return false;
+    yield* sleep(1); // the payment
+    hall.free -= 1;
+    hall.booked.push(name);
+    return true;
+  } finally {
+    lock.release();
+  }
 }
