@@ -89,7 +89,7 @@ function printSummary(results: StepResult[], planned: number, interrupted: boole
 /**
  * Runs the pipeline (or the steps named in `args`).
  *
- * @param args step names or their last argument (`check`, `e2e`, ...); none means all
+ * @param args step names or their tasks (`check`, `nb`, `e2e`, ...); none means all
  * @returns the exit code: 0 all passed, 1 a step failed, 2 the system lacks something, 130 interrupted
  */
 export async function main(args: string[]): Promise<number> {
@@ -103,7 +103,8 @@ export async function main(args: string[]): Promise<number> {
     throw e;
   }
   const only = args.length > 0 ? new Set(args) : null;
-  const steps = TEST_STEPS.filter((s) => !only || only.has(s.name) || only.has(s.args.at(-1)!));
+  // A step is named by its name or its task (`check`, `nb`, `e2e`, ...).
+  const steps = TEST_STEPS.filter((s) => !only || only.has(s.name) || only.has(s.args[1]));
   // A test of this clean-up names the tag, to look for leftovers itself afterwards.
   const tag = Deno.env.get(TEST_TAG_VARIABLE) || crypto.randomUUID();
   const results: StepResult[] = [];

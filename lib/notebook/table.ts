@@ -29,20 +29,18 @@ export interface TableOptions {
  * // request    151.2
  * ```
  */
-export function table(
-  rows: readonly Record<string, unknown>[],
-  options: TableOptions = {},
-): HtmlOutput {
+export function table(rows: readonly object[], options: TableOptions = {}): HtmlOutput {
+  const records = rows as readonly Record<string, unknown>[];
   const digits = options.digits ?? 1;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const keys = [...new Set(records.flatMap((row) => Object.keys(row)))];
   const show = (value: unknown): string =>
     typeof value === "number"
       ? (Number.isInteger(value) ? String(value) : value.toFixed(digits))
       : value === undefined || value === null
       ? ""
       : String(value);
-  const numeric = keys.map((key) => rows.every((row) => typeof row[key] !== "string"));
-  const cells = rows.map((row) => keys.map((key) => show(row[key])));
+  const numeric = keys.map((key) => records.every((row) => typeof row[key] !== "string"));
+  const cells = records.map((row) => keys.map((key) => show(row[key])));
   const widths = keys.map((key, i) => Math.max(key.length, ...cells.map((c) => c[i].length)));
   const pad = (text: string, i: number) =>
     numeric[i] ? text.padStart(widths[i]) : text.padEnd(widths[i]);

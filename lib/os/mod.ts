@@ -27,6 +27,8 @@ export {
   measurePythonGil,
   type PythonGil,
   type PythonGilOptions,
+  type PythonGilRow,
+  pythonGilRows,
   pythonGilSchema,
 } from "./python_gil.ts";
 export { withBusyCores } from "./busy_cores.ts";

@@ -7,6 +7,7 @@
  */
 import type { SchemaOutput } from "../_package_types.ts";
 import { z } from "zod";
+import { simulateGil } from "../scheduler/simulate_gil.ts";
 
 const runSchema = z.object({
   /** Wall-clock seconds for both jobs. */
@@ -77,4 +78,66 @@ export async function measurePythonGil(options: PythonGilOptions = {}): Promise<
     throw new Error(`python_gil.py failed (exit ${output.code}): ${text.decode(output.stderr)}`);
   }
   return pythonGilSchema.parse(JSON.parse(text.decode(output.stdout)));
+}
+
+/** One row of {@linkcode pythonGilRows}: a run, measured and as the simulator predicts it. */
+export interface PythonGilRow {
+  /** `one after another`, `two threads` or `two processes`. */
+  run: string;
+  /** Wall-clock milliseconds of the run. */
+  "wall ms": number;
+  /** CPU milliseconds the two jobs used. */
+  "CPU ms": number;
+  /** CPU time over wall time: at most 1 while one lock serialises the jobs. */
+  "CPU / wall": number;
+  /** The run's wall time over the one-after-another run's. */
+  "wall, relative": number;
+  /** The same ratio from `simulateGil`, fed with the measured length of one job. */
+  "simulator, relative": number;
+}
+
+/**
+ * Puts CPython's three runs next to `simulateGil`'s prediction for the same
+ * jobs: the simulator gets one job's measured CPU time and this machine's cores.
+ * @param real What {@linkcode measurePythonGil} returned.
+ * @param cores Cores for the simulator; default this machine's.
+ * @returns One row per run.
+ * @example
+ * ```ts
+ * import { pythonGilRows } from "@course/lib";
+ * const run = { wall: 0.2, cpu: 0.2 };
+ * const real = {
+ *   version: "3.12.0", implementation: "cpython", freeThreadedBuild: false, gilEnabled: true,
+ *   cpus: 2, oneAfterAnother: run, twoThreads: run, twoProcesses: { wall: 0.1, cpu: 0.2 },
+ * };
+ * console.log(pythonGilRows(real, 2).map((r) => r["simulator, relative"])); // [ 1, 1, 0.5 ]
+ * ```
+ */
+export function pythonGilRows(
+  real: PythonGil,
+  cores: number = navigator.hardwareConcurrency,
+): PythonGilRow[] {
+  const jobMs = (real.oneAfterAnother.cpu / 2) * 1000;
+  const simulated = (processes: [string, string]) =>
+    simulateGil({
+      cores,
+      threads: processes.map((process, i) => ({
+        name: `T${i + 1}`,
+        process,
+        steps: [{ cpu: jobMs }],
+      })),
+    }).makespan / (2 * jobMs);
+  const row = (run: string, r: { wall: number; cpu: number }, sim: number): PythonGilRow => ({
+    run,
+    "wall ms": r.wall * 1000,
+    "CPU ms": r.cpu * 1000,
+    "CPU / wall": r.cpu / r.wall,
+    "wall, relative": r.wall / real.oneAfterAnother.wall,
+    "simulator, relative": sim,
+  });
+  return [
+    row("one after another", real.oneAfterAnother, 1),
+    row("two threads", real.twoThreads, simulated(["python", "python"])),
+    row("two processes", real.twoProcesses, simulated(["python-1", "python-2"])),
+  ];
 }
