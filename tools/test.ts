@@ -5,8 +5,9 @@
  * root on Debian, else named with the exact command to run (exit 2 before any
  * test). Then type check and lint (both also of the notebooks' code cells),
  * format check, unit and grader tests, every notebook executed in real Jupyter
- * with the course kernel, then the browser test. Each step is a subprocess so
- * that its own output streams through unchanged.
+ * with the course kernel, then the browser test and the class on JupyterHub
+ * (tests/hub/). Each step is a subprocess so that its own output streams
+ * through unchanged.
  *
  * Nothing is left running: every process a step starts carries this run's tag
  * (see `setup/leftovers.ts`); after each step, and on Ctrl-C or SIGTERM, what
@@ -33,6 +34,7 @@ export const TEST_STEPS: readonly TestStep[] = [
   { name: "unit and grader tests", args: ["task", "unit"] },
   { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
   { name: "browser (e2e)", args: ["task", "e2e"] },
+  { name: "class on JupyterHub", args: ["task", "test:hub"] },
 ];
 
 /** Set it to choose this run's tag (see `setup/leftovers.ts`) instead of a random one. */

@@ -28,10 +28,14 @@ function run({ waitAll }: Bindings) {
 export default defineChecks<Bindings>([
   {
     name: "waitAll is a generator function",
+    misconception:
+      "a plain or async function can be a coroutine of the course's loop (it must be a function* that waits with yield*)",
     run: ({ waitAll }) => expectGeneratorFunction(waitAll, "waitAll"),
   },
   {
     name: "never more than three downloads at once",
+    misconception:
+      "concurrency is all or nothing: everything at once or one after another, with no limit in between",
     run: async (bindings) => {
       const result = await run(bindings);
       // The caller's own task is in progress too.
@@ -45,6 +49,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "ten 1-second downloads, three at a time, finish at virtual second 4",
+    misconception:
+      "concurrency is all or nothing: everything at once or one after another, with no limit in between",
     run: async (bindings) =>
       expectVirtualTime(await run(bindings), 4, {
         tooSlow: "some downloads waited although fewer than three were in progress",
@@ -53,6 +59,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "waitAll returns the ten results in order",
+    misconception:
+      "results come back in the order the work finishes, not in the order it was asked for",
     hidden: true,
     run: async (bindings) =>
       expectEqual(

@@ -31,6 +31,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "fetchAll returns the six bodies in the order of the URLs",
+    misconception:
+      "results come back in the order the work finishes, not in the order it was asked for",
     run: async (bindings) => {
       const { result, expected } = await run(bindings, 6);
       expectEqual(result, expected, "fetchAll(urls)");
@@ -38,6 +40,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the six requests wait at the server at the same time",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (bindings) => {
       const { peak, requests } = await run(bindings, 6);
       if (requests !== 6) fail(`expected 6 requests to reach the server, it received ${requests}`);
@@ -51,6 +54,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "twenty URLs: twenty bodies in order, all twenty requests at once",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     hidden: true,
     run: async (bindings) => {
       const { result, expected, peak } = await run(bindings, 20);

@@ -30,6 +30,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "synchronous lines come first",
+    misconception:
+      "a callback or a continuation after await runs before the synchronous code that follows it",
     run: async ({ order }) => {
       const first = new Set((await trueOrder()).slice(0, 2));
       const got = (order as string[]).slice(0, 2);
@@ -43,6 +45,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "the whole order matches what the program prints",
+    misconception:
+      "a callback or a continuation after await runs before the synchronous code that follows it",
     run: async ({ order }) =>
       expectPrediction(order, await trueOrder(), {
         what: "order",

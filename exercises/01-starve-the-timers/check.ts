@@ -13,6 +13,8 @@ type Bindings = { printed: unknown; starves: unknown };
 export default defineChecks<Bindings>([
   {
     name: "which letters the queueMicrotask program prints",
+    misconception:
+      "a due timer gets a turn between microtasks, so a chain of microtasks cannot starve it",
     run: async ({ printed }) =>
       expectPrediction(printed, await printedLetters(), {
         what: "printed",
@@ -22,6 +24,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "which ways of polling starve the timer",
+    misconception:
+      "a due timer gets a turn between microtasks, so a chain of microtasks cannot starve it",
     run: async ({ starves }) =>
       expectPrediction(starves, await starvation(), {
         what: "starves",

@@ -28,6 +28,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "every line is classified as the program measures it",
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: ({ kinds }) =>
       expectPrediction(kinds, TRUTH, {
         what: "kinds",

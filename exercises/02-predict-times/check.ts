@@ -48,6 +48,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "serial: wall time and CPU time (within 10 ms)",
+    misconception: "time spent waiting for I/O is counted as CPU time",
     run: ({ predictions }) =>
       expectTimes(
         predictions,
@@ -57,6 +58,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "concurrent: wall time and CPU time (within 10 ms)",
+    misconception: "time spent waiting for I/O is counted as CPU time",
     run: ({ predictions }) =>
       expectTimes(
         predictions,

@@ -41,6 +41,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "ioMs and cpuMs add up the wall time of the I/O lines and of the CPU lines",
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: (bindings) => (field(bindings, "ioMs", VISIBLE), field(bindings, "cpuMs", VISIBLE)),
   },
   {
@@ -49,6 +50,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: 'bound is "io" when waiting took more time in total, else "cpu"',
+    misconception: "waiting for a device (disk, network) is confused with computing on the CPU",
     run: (bindings) => field(bindings, "bound", VISIBLE),
   },
   {

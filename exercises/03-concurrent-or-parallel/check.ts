@@ -33,16 +33,22 @@ const EDGES = Object.keys(SCHEDULES).slice(4);
 export default defineChecks<Bindings>([
   {
     name: "isConcurrent classifies the simulator's schedules",
+    misconception:
+      "concurrency (taking turns) is the same as parallelism (running at the same instant on two cores)",
     run: ({ isConcurrent }) =>
       expectClassifies(isConcurrent, "isConcurrent", referenceIsConcurrent, SIMULATED),
   },
   {
     name: "isParallel classifies the simulator's schedules",
+    misconception:
+      "concurrency (taking turns) is the same as parallelism (running at the same instant on two cores)",
     run: ({ isParallel }) =>
       expectClassifies(isParallel, "isParallel", referenceIsParallel, SIMULATED),
   },
   {
     name: "both handle touching slices, one task on two cores, and I/O",
+    misconception:
+      "concurrency (taking turns) is the same as parallelism (running at the same instant on two cores)",
     run: ({ isConcurrent, isParallel }) => {
       expectClassifies(isConcurrent, "isConcurrent", referenceIsConcurrent, EDGES);
       expectClassifies(isParallel, "isParallel", referenceIsParallel, EDGES);

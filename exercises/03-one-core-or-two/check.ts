@@ -21,10 +21,13 @@ function expectCompletions(finish: unknown, key: "oneCore" | "twoCores", cores: 
 export default defineChecks<{ finish: unknown }>([
   {
     name: "on one core, A and B complete when the simulator says",
+    misconception:
+      "concurrency (taking turns) is the same as parallelism (running at the same instant on two cores)",
     run: ({ finish }) => expectCompletions(finish, "oneCore", 1),
   },
   {
     name: "on two cores, A and B complete when the simulator says",
+    misconception: "a second core makes every task finish sooner, whatever the tasks do",
     run: ({ finish }) => expectCompletions(finish, "twoCores", 2),
   },
 ]);

@@ -116,10 +116,13 @@ export default defineChecks<{ hog: unknown }>([
   },
   {
     name: `the hog never keeps the CPU for more than ${MAX_TURN} units in one turn`,
+    misconception:
+      "a cooperative scheduler takes the CPU back by itself; in fact a task keeps it until it yields",
     run: ({ hog }) => expectShortTurns(hog, VISIBLE),
   },
   {
     name: "the hog does not give way more often than it must",
+    misconception: "yielding costs nothing, so a task may give way after every small step",
     run: ({ hog }) => expectFewTurns(hog, VISIBLE),
   },
   {

@@ -13,6 +13,7 @@ const NAMES = ["P1", "P2", "P3"] as const;
 export default defineChecks<{ completion: unknown; averageWaiting: unknown }>([
   {
     name: "each process completes when the simulator says",
+    misconception: "round robin runs each task to the end before the next one starts",
     run: ({ completion }) => {
       const truth = schedule().processes;
       expectPrediction(completion, Object.fromEntries(NAMES.map((n) => [n, truth[n].completion])), {
@@ -24,6 +25,8 @@ export default defineChecks<{ completion: unknown; averageWaiting: unknown }>([
   },
   {
     name: "the average waiting time matches (within 0.01 ms)",
+    misconception:
+      "waiting time is counted from time zero, or with the running time in it, instead of the time ready but not running",
     run: ({ averageWaiting }) =>
       expectPrediction(averageWaiting, schedule().averages.waiting, {
         what: "averageWaiting",

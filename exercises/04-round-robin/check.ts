@@ -22,6 +22,7 @@ function expectOutputs(roundRobin: unknown, names: string[]): void {
 export default defineChecks<{ roundRobin: unknown }>([
   {
     name: "tasks take turns: a1, b1, c1, a2, ...",
+    misconception: "round robin runs each task to the end before the next one starts",
     run: ({ roundRobin }) => expectOutputs(roundRobin, ["three tasks of 2 steps"]),
   },
   {
@@ -36,6 +37,7 @@ export default defineChecks<{ roundRobin: unknown }>([
   },
   {
     name: "each task is resumed only on its turn, and never after it ended",
+    misconception: "round robin runs each task to the end before the next one starts",
     run: ({ roundRobin }) => {
       expectFunction(roundRobin, "roundRobin");
       for (const [name, workload] of Object.entries(WORKLOADS)) {

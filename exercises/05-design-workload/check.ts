@@ -51,6 +51,7 @@ export default defineChecks<{ workload: unknown }>([
   },
   {
     name: "shortest job first waits less than half as long as first come, first served",
+    misconception: "the order in which jobs run does not change how long they wait on average",
     run: ({ workload }) => {
       const fcfs = averages(workload, "fcfs").waiting;
       const sjf = averages(workload, "sjf").waiting;
@@ -64,6 +65,7 @@ export default defineChecks<{ workload: unknown }>([
   },
   {
     name: "preempting (srtf) waits less than not preempting (sjf)",
+    misconception: "preempting a running job cannot lower the average waiting time",
     run: ({ workload }) => {
       const sjf = averages(workload, "sjf").waiting;
       const srtf = averages(workload, "srtf").waiting;
@@ -77,6 +79,8 @@ export default defineChecks<{ workload: unknown }>([
   },
   {
     name: "round robin (quantum 2) responds faster than fcfs and sjf",
+    misconception:
+      "waiting time is counted from time zero, or with the running time in it, instead of the time ready but not running",
     run: ({ workload }) => {
       const rr = averages(workload, "rr").response;
       const others = (["fcfs", "sjf"] as const).map((p) =>

@@ -23,10 +23,13 @@ function expectAverage(averageWaiting: unknown, policy: "fcfs" | "sjf"): void {
 export default defineChecks<{ averageWaiting: unknown }>([
   {
     name: "first come, first served",
+    misconception:
+      "waiting time is counted from time zero, or with the running time in it, instead of the time ready but not running",
     run: ({ averageWaiting }) => expectAverage(averageWaiting, "fcfs"),
   },
   {
     name: "shortest job first",
+    misconception: "the order in which jobs run does not change how long they wait on average",
     run: ({ averageWaiting }) => expectAverage(averageWaiting, "sjf"),
   },
 ]);

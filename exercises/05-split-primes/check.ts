@@ -58,6 +58,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the counting happens in the Workers",
+    misconception: "marking a function async moves its computation off the main thread",
     run: async ({ countPrimesParallel }) => {
       const { result, jobs } = await runVisible(countPrimesParallel);
       if (jobs.length < WORKERS) {
@@ -76,6 +77,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "both Workers compute at the same moment",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async ({ countPrimesParallel }) => {
       const { peak } = await runVisible(countPrimesParallel);
       if (peak < WORKERS) {

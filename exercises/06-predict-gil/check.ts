@@ -19,11 +19,14 @@ function expectMakespan(makespan: unknown, layout: keyof typeof LAYOUTS, why: st
 export default defineChecks<{ makespan: unknown }>([
   {
     name: "three threads in one process",
+    misconception:
+      "threads of one CPython process run Python code on two cores at once despite the GIL",
     run: ({ makespan }) =>
       expectMakespan(makespan, "oneProcess", "how many threads of one process compute at once?"),
   },
   {
     name: "T1 and T2 in process A, T3 in process B",
+    misconception: "the GIL is taken to be shared by all processes rather than one per interpreter",
     run: ({ makespan }) =>
       expectMakespan(makespan, "twoProcesses", "each process has its own GIL; draw both cores"),
   },

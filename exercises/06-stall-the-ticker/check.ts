@@ -27,11 +27,14 @@ async function expectVerdicts(stalls: unknown, names: string[], why: string): Pr
 export default defineChecks<{ stalls: unknown }>([
   {
     name: "waiting for a timer, a server, a system call",
+    misconception:
+      "waiting for a timer, a server or a system call holds up the event loop as computing does",
     run: ({ stalls }) =>
       expectVerdicts(stalls, ["timer", "fetch", "atomicsWait"], "who does the waiting, and where?"),
   },
   {
     name: "an async function that computes, and a Worker that blocks",
+    misconception: "marking a function async moves its computation off the main thread",
     run: ({ stalls }) =>
       expectVerdicts(
         stalls,

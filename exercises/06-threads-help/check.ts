@@ -25,10 +25,13 @@ function expectVerdicts(helps: unknown, names: Name[], why: string): void {
 export default defineChecks<{ helps: unknown }>([
   {
     name: "the purely CPU-bound and purely I/O-waiting jobs (A and B)",
+    misconception:
+      "threads of one CPython process run Python code on two cores at once despite the GIL",
     run: ({ helps }) => expectVerdicts(helps, ["A", "B"], "where is the GIL held?"),
   },
   {
     name: "the mixed jobs (C and D)",
+    misconception: "threads never help under the GIL, even while one of them waits for I/O",
     run: ({ helps }) =>
       expectVerdicts(helps, ["C", "D"], "draw one thread and two threads on a time line"),
   },

@@ -38,6 +38,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a slow answer (3 s, deadline 200 ms): the fallback, soon after the deadline",
+    misconception: "a timeout gives up only after the slow work has finished",
     run: async ({ fetchWithin }) => {
       const { result, took } = await run(fetchWithin, 3000, 200);
       if (result !== "fallback") {
@@ -52,6 +53,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the slow request is cancelled, not just ignored",
+    misconception: "a timeout only stops the waiting; the slow work is left running",
     run: async ({ fetchWithin }) => {
       const { aborted } = await run(fetchWithin, 3000, 200);
       if (aborted === 0) {
@@ -64,6 +66,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a failure that is not the deadline reaches the caller",
+    misconception: "an error in the awaited work is swallowed by the timeout wrapper",
     hidden: true,
     run: async ({ fetchWithin }) => {
       expectFunction(fetchWithin, "fetchWithin");

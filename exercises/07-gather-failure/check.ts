@@ -13,6 +13,8 @@ type Bindings = { settledAt: unknown; cStillFinishes: unknown };
 export default defineChecks<Bindings>([
   {
     name: "gather: when the caller hears back, failing fast or returning exceptions",
+    misconception:
+      "when one of several gathered jobs fails, the others are stopped, or the failure waits for them all",
     run: async ({ settledAt }) => {
       const got = settledAt as Record<string, unknown> | null;
       expectPrediction(
@@ -27,6 +29,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "Promise.all and Promise.allSettled: when the combined promise settles",
+    misconception:
+      "when one of several gathered jobs fails, the others are stopped, or the failure waits for them all",
     run: async ({ settledAt }) => {
       const got = settledAt as Record<string, unknown> | null;
       expectPrediction(
@@ -41,6 +45,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "whether job c still finishes after the failure",
+    misconception:
+      "when one of several gathered jobs fails, the others are stopped, or the failure waits for them all",
     run: async ({ cStillFinishes }) =>
       expectPrediction(
         cStillFinishes,

@@ -52,6 +52,8 @@ async function both({ myGather }: Bindings, futures = false) {
 export default defineChecks<Bindings>([
   {
     name: "myGather is a generator function that does the gathering itself",
+    misconception:
+      "a plain or async function can be a coroutine of the course's loop (it must be a function* that waits with yield*)",
     run: ({ myGather }) => {
       expectGeneratorFunction(myGather, "myGather");
       // The library's combinators would do the whole job: the exercise is to write it.
@@ -63,6 +65,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the results come back in argument order",
+    misconception:
+      "results come back in the order the work finishes, not in the order it was asked for",
     run: async (bindings) => {
       const { mine, want } = await both(bindings);
       expectEqual(mine.value, want.value, 'myGather(sleep(3, "a"), sleep(1, "b"), sleep(2, "c"))');
@@ -70,6 +74,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "sleeps of 3, 1 and 2 seconds finish at virtual second 3, not 6",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (bindings) => {
       const { mine, want } = await both(bindings);
       expectVirtualTime(mine, want.time, {
@@ -81,6 +86,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the three sleeps are tasks in progress at the same time",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (bindings) =>
       // The three sleeps plus the task running the program.
       expectConcurrentTasks((await both(bindings)).mine, 4, "the three sleeps and the caller"),

@@ -28,6 +28,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "the first line printed",
+    misconception:
+      "calling a coroutine function runs its body; it only runs once something awaits it or makes it a task",
     run: async ({ order }) => {
       const first = (await trueOrder())[0];
       const got = (order as string[])[0];
@@ -41,6 +43,8 @@ export default defineChecks<{ order: unknown }>([
   },
   {
     name: "the whole order, without the lines that never print",
+    misconception:
+      "calling a coroutine function runs its body; it only runs once something awaits it or makes it a task",
     run: async ({ order }) =>
       expectPrediction(order, await trueOrder(), {
         what: "order",

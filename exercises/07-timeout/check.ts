@@ -58,6 +58,8 @@ async function run({ withTimeout }: Bindings, takes: number, limit: number) {
 export default defineChecks<Bindings>([
   {
     name: "withTimeout is a generator function built without waitFor",
+    misconception:
+      "a plain or async function can be a coroutine of the course's loop (it must be a function* that waits with yield*)",
     run: ({ withTimeout }) => {
       expectGeneratorFunction(withTimeout, "withTimeout");
       const used = /\b(waitFor|wait)\s*\(/.exec(String(withTimeout));
@@ -78,6 +80,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "slow work: the fallback, at the deadline",
+    misconception: "a timeout gives up only after the slow work has finished",
     run: async (bindings) => {
       const { result, want, call } = await run(bindings, 5, 2);
       if (result.value !== want.value || Math.abs(result.time - want.time) > 1e-6) {
@@ -91,6 +94,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "the slow work is cancelled, not left running",
+    misconception: "a timeout only stops the waiting; the slow work is left running",
     run: async (bindings) => {
       const { seen } = await run(bindings, 5, 2);
       if (!seen.cancelled) {
@@ -100,6 +104,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "an error thrown by the work reaches the caller",
+    misconception: "an error in the awaited work is swallowed by the timeout wrapper",
     hidden: true,
     run: async ({ withTimeout }) => {
       function* broken(): Coroutine<unknown> {

@@ -54,6 +54,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a socket that takes 5 of 20 bytes: the other 15 wait, in order",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     run: ({ sendOrQueue }) => {
       const r = feed(sendOrQueue, [5], [bytes(0, 20)]);
       expectNothingLost(r, "capacity 5, 20 bytes");
@@ -61,11 +63,15 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a full socket (BlockingIOError): everything waits, nothing is lost",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     run: ({ sendOrQueue }) =>
       expectNothingLost(feed(sendOrQueue, [0], [bytes(0, 20)]), "capacity 0"),
   },
   {
     name: "new data queues behind the bytes already waiting",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     run: ({ sendOrQueue }) =>
       expectNothingLost(
         feed(sendOrQueue, [3, 0, 4, 2], [bytes(0, 10), bytes(10, 10), bytes(20, 10), bytes(30, 5)]),

@@ -46,6 +46,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a line split over three chunks comes out once, when it is complete",
+    misconception: "one read from a stream returns exactly one whole message (one line)",
     run: (b) =>
       compare(
         b,
@@ -55,11 +56,13 @@ export default defineChecks<Bindings>([
   },
   {
     name: "several lines in one chunk, and an unfinished line waits",
+    misconception: "one read from a stream returns exactly one whole message (one line)",
     run: (b) =>
       compare(b, ["a\nb\nc\nd", "\n"], 'the lines of ["a\\nb\\nc\\nd", "\\n"], chunk by chunk'),
   },
   {
     name: "a 200-line text cut at random places gives the same lines",
+    misconception: "one read from a stream returns exactly one whole message (one line)",
     run: (b) => {
       for (const seed of [1, 2, 3]) {
         compare(
@@ -72,6 +75,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a two-byte character split between chunks is decoded whole",
+    misconception:
+      "bytes can be decoded chunk by chunk, even when a character is split between chunks",
     hidden: true,
     run: (b) => {
       const bytes = encoder.encode("café\n");

@@ -13,6 +13,7 @@ type Bindings = { concurrentDone: unknown; oneAtATimeDone: unknown };
 export default defineChecks<Bindings>([
   {
     name: "concurrentDone: the concurrent server",
+    misconception: "a server on one thread can only answer its clients one after another",
     run: async ({ concurrentDone }) =>
       expectPrediction(concurrentDone, await lastEcho("concurrent"), {
         what: "concurrentDone",
@@ -23,6 +24,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "oneAtATimeDone: the one-at-a-time server",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async ({ oneAtATimeDone }) =>
       expectPrediction(oneAtATimeDone, await lastEcho("one-at-a-time"), {
         what: "oneAtATimeDone",

@@ -36,10 +36,12 @@ export default defineChecks<Bindings>([
   },
   {
     name: "three clients each sending 8 KiB through 1 KiB buffers get every byte back, in order",
+    misconception: "one read from a stream returns exactly one whole message (one line)",
     run: async (b) => expectEchoed(await run(b, SIZES)),
   },
   {
     name: "the three clients are served at the same time",
+    misconception: "a server on one thread can only answer its clients one after another",
     run: async (b) => {
       const mine = await run(b, SIZES);
       expectEchoed(mine);
@@ -50,6 +52,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "connections are unregistered and closed once their clients leave",
+    misconception: "a connection whose client left stays registered with the selector",
     hidden: true,
     run: async (b) => {
       const { value } = await run(b, SIZES);

@@ -42,6 +42,8 @@ function call(onWritable: unknown, capacities: number[], waiting: Uint8Array, ti
 export default defineChecks<Bindings>([
   {
     name: "everything fits: all of it is sent, and the socket is watched for EVENT_READ only",
+    misconception:
+      "a socket should stay registered for writing all the time, not only while bytes wait",
     run: ({ onWritable }) => {
       const { key, sent } = call(onWritable, [100], bytes(0, 10));
       expectEqual([...sent], [...bytes(0, 10)], "the bytes sent");
@@ -53,6 +55,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "part fits: the rest waits, in order, and EVENT_WRITE stays",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     run: ({ onWritable }) => {
       const { key, sent } = call(onWritable, [4], bytes(0, 10));
       expectEqual(
@@ -70,6 +74,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "three writable events drain 10 bytes 4 at a time, then EVENT_READ alone",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     run: ({ onWritable }) => {
       const { key, sent, modified } = call(onWritable, [4], bytes(0, 10), 3);
       expectEqual([...sent], [...bytes(0, 10)], "the bytes sent");
@@ -79,6 +85,8 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a BlockingIOError loses nothing",
+    misconception:
+      "send() on a non-blocking socket takes the whole buffer, or loses what it did not take",
     hidden: true,
     run: ({ onWritable }) => {
       const { key, sent } = call(onWritable, [0], bytes(0, 10));

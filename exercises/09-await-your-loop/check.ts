@@ -66,6 +66,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "awaits one after another add up on the virtual clock",
+    misconception: "awaiting each wait before starting the next still lets the waits overlap",
     run: async (b) => {
       const { value, now } = await run(b, async (sleep) => {
         await sleep(1);
@@ -78,6 +79,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "Promise.all of two async functions waits as long as the longer one",
+    misconception: "waits gathered with Promise.all take the sum of their times",
     run: async (b) => {
       const { value, now } = await run(b, async (sleep) => {
         const cook = async (dish: string, waits: number[]) => {

@@ -26,10 +26,13 @@ function expectTurns(turns: unknown, keys: string[]): void {
 export default defineChecks<Bindings>([
   {
     name: "A, C, D and E: the callbacks scheduled with callSoon and callLater(0)",
+    misconception: "a callback scheduled during a turn of the loop runs in that same turn",
     run: ({ turns }) => expectTurns(turns, ["A", "C", "D", "E"]),
   },
   {
     name: "B, F and G: the timers for t=1 and what they schedule",
+    misconception:
+      "timers run in the order they were scheduled, not by deadline, or the loop waits in real time for them",
     run: ({ turns }) => expectTurns(turns, ["B", "F", "G"]),
   },
 ]);

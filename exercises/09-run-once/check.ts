@@ -28,14 +28,19 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a callback added during a turn waits for the next turn",
+    misconception: "a callback scheduled during a turn of the loop runs in that same turn",
     run: (b) => same(b, "a callback that schedules another"),
   },
   {
     name: "with nothing ready the clock jumps to the first timer; timers run in deadline order",
+    misconception:
+      "timers run in the order they were scheduled, not by deadline, or the loop waits in real time for them",
     run: (b) => same(b, "timers out of order, two due at once"),
   },
   {
     name: "due timers join the end of the ready queue, in the same turn",
+    misconception:
+      "timers run in the order they were scheduled, not by deadline, or the loop waits in real time for them",
     hidden: true,
     run: (b) => same(b, "callbacks and timers mixed"),
   },

@@ -73,6 +73,7 @@ export default defineChecks<Bindings>([
   },
   {
     name: "a ping is answered while the Workers compute",
+    misconception: "computation in Workers still holds up the main thread's event loop",
     run: async ({ serve }) => {
       const { clients } = await sessionOf(serve);
       const ping = clients.find((c) => c.request === "ping")!;

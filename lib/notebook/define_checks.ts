@@ -20,6 +20,12 @@ export interface Check<B> {
    * that a learner cannot tune the code to the visible checks alone.
    */
   hidden?: boolean;
+  /**
+   * The wrong idea that failing this check most likely reveals, in a short
+   * sentence (such as "awaiting inside the loop makes the waits take turns").
+   * `deno task class-report` groups a class's failing checks by it.
+   */
+  misconception?: string;
   /** Tests the learner's bindings; throws `CheckFailure` when they are wrong. */
   run(bindings: B): void | Promise<void>;
 }

@@ -133,18 +133,35 @@ export interface IntrinsicsSnapshot {
 }
 
 /**
- * Records every built-in's own property descriptors and the global bindings
- * of {@linkcode GLOBAL_NAMES}.
+ * The prototypes of a module's exported classes (`EventLoop.prototype`, ...):
+ * the checks call their methods too, so they are watched like the built-ins.
  *
- * @returns A snapshot whose `changes()` lists what differs now, such as
- *   `Array.prototype.find` or `Object.prototype.toJSON`.
+ * @param namespace A module namespace, such as `@course/lib`'s.
+ * @returns The prototypes, named for messages.
  */
-export function snapshotIntrinsics(): IntrinsicsSnapshot {
+function classPrototypes(namespace: Record<string, unknown>): Described[] {
+  return Object.entries(namespace).flatMap(([name, value]) => {
+    const proto = typeof value === "function" ? (value as { prototype?: unknown }).prototype : null;
+    return typeof proto === "object" && proto !== null
+      ? [{ owner: `${name}.prototype`, target: proto }]
+      : [];
+  });
+}
+
+/**
+ * Records every built-in's own property descriptors, the global bindings of
+ * {@linkcode GLOBAL_NAMES}, and the prototypes of the library's exported classes.
+ *
+ * @param library The course library's module namespace, whose classes the checks use.
+ * @returns A snapshot whose `changes()` lists what differs now, such as
+ *   `Array.prototype.find`, `Object.prototype.toJSON` or `EventLoop.prototype.time`.
+ */
+export function snapshotIntrinsics(library: Record<string, unknown> = {}): IntrinsicsSnapshot {
   // Captured now: the comparison must not use anything the learner could have replaced.
   const ownKeys = Reflect.ownKeys;
   const describe = Reflect.getOwnPropertyDescriptor;
   const is = Object.is; // NaN is NaN
-  const recorded = builtins().map(({ owner, target }) => {
+  const recorded = [...builtins(), ...classPrototypes(library)].map(({ owner, target }) => {
     const descriptors = new Map<string | symbol, PropertyDescriptor>();
     for (const key of ownKeys(target)) descriptors.set(key, describe(target, key)!);
     return { owner, target, descriptors };

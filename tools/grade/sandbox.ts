@@ -91,11 +91,13 @@ const RUNNER = new URL("./sandbox_runner.ts", import.meta.url);
 function entrySource(job: SandboxJob, runner: URL): string {
   const lit = (value: unknown) => JSON.stringify(value);
   // Loading the library here makes it part of start-up (generous limit), not of the time limit.
-  return `import "@course/lib";\nimport { runJob } from ${lit(String(runner))};\n\n` +
+  return `import * as courseLib from "@course/lib";\nimport { runJob } from ${
+    lit(String(runner))
+  };\n\n` +
     `await runJob({\n  id: ${lit(job.id)},\n  exports: ${lit(job.exports)},\n` +
     `  timeLimit: ${lit(job.timeLimit)},\n` +
     `  loadChecks: () => import(${lit(job.checkUrl)}),\n` +
-    `  loadModule: () => import(${lit(job.moduleUrl)}),\n});\n`;
+    `  loadModule: () => import(${lit(job.moduleUrl)}),\n}, courseLib);\n`;
 }
 
 /** The `deno run` flags for a set of grants (none means no flags: no access at all). */

@@ -102,7 +102,7 @@ async function grade(job: RunnerJob, snapshot: () => IntrinsicsSnapshot): Promis
     // array (it could import check.ts) changes nothing.
     const loaded = checksOf(await job.loadChecks(), `exercises/${job.id}/check.ts`);
     checks = {
-      checks: loaded.checks.map(({ name, hidden, run }) => Object.freeze({ name, hidden, run })),
+      checks: loaded.checks.map((check) => Object.freeze({ ...check })),
     };
     if (checks.checks.length === 0) throw new Error("no checks");
   } catch (error) {
@@ -155,9 +155,13 @@ async function grade(job: RunnerJob, snapshot: () => IntrinsicsSnapshot): Promis
  * process (whatever timers the learner's code left).
  *
  * @param job The exercise.
+ * @param library The course library's namespace: its classes' prototypes are watched too.
  * @returns Never: it exits the process.
  */
-export async function runJob(job: RunnerJob): Promise<never> {
+export async function runJob(
+  job: RunnerJob,
+  library: Record<string, unknown> = {},
+): Promise<never> {
   const nonce = await readNonce();
   Object.defineProperty(Deno, "exit", {
     value: (code?: number) => {
@@ -170,7 +174,7 @@ export async function runJob(job: RunnerJob): Promise<never> {
   emit(nonce, { type: "start", id: job.id });
   let outcome: ChecksOutcome;
   try {
-    outcome = await grade(job, snapshotIntrinsics);
+    outcome = await grade(job, () => snapshotIntrinsics(library));
   } catch (error) {
     // A bug of the runner's own, never the learner's answer: say so instead of dying silently.
     outcome = crashed(`crash: the grader's runner failed: ${String(error).slice(0, 500)}`, "crash");

@@ -100,6 +100,11 @@ setTimeout(() => {}, 0);
 queueMicrotask(() => { try { Array.prototype.every = () => true; } catch {} queueMicrotask(() => { try { Array.prototype.every = realEvery; } catch {} }); });`,
 );
 forgery(
+  "patching a method of a library class the checks use",
+  'import { EventLoop } from "@course/lib";\nEventLoop.prototype.time = function () { return 1; };',
+  /tamper: .*EventLoop\.prototype\.time/,
+);
+forgery(
   "importing the exercise's check.ts by path and emptying it",
   `import checks from "${REPO}exercises/${ID}/check.ts";\nchecks.checks.length = 0;`,
   /permission: .*imports "\/.*check\.ts"/,

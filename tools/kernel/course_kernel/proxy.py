@@ -34,6 +34,7 @@ import collections
 import ctypes
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -47,7 +48,8 @@ import uuid
 import zmq
 from jupyter_client.session import Session
 
-from interruptible import make_interruptible
+sys.dont_write_bytecode = True  # no __pycache__ in the course's folder
+from interruptible import make_interruptible  # noqa: E402
 
 DELIM = b"<IDS|MSG>"
 CHANNELS = ("shell", "control", "stdin", "iopub", "hb")
@@ -64,13 +66,26 @@ def log(text):
     print(f"course-kernel: {text}", file=sys.stderr, flush=True)
 
 
+# The child's ports come from below Linux's ephemeral range (32768 and up),
+# where Jupyter picks the ports of the kernels it starts: taken from there, a
+# port the proxy frees for Deno could be handed by Jupyter to the next kernel
+# a moment later, and one of the two would fail to bind it (seen with a class
+# of learners starting kernels at once).
+CHILD_PORTS = range(20000, 32000)
+
+
 def free_ports(ip, count):
-    """Ports the OS says are free now; the child binds them a moment later."""
+    """Ports that are free now, at random from CHILD_PORTS; the child binds
+    them a moment later."""
     socks = []
     try:
-        for _ in range(count):
+        while len(socks) < count:
             s = socket.socket()
-            s.bind((ip, 0))
+            try:
+                s.bind((ip, random.choice(CHILD_PORTS)))
+            except OSError:
+                s.close()
+                continue
             socks.append(s)
         return [s.getsockname()[1] for s in socks]
     finally:
