@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type Coroutine, EventLoop, gather, sleep } from "@course/lib";
+import { type Coroutine, EventLoop, gather, Lock, Queue, sleep } from "@course/lib";
 
 /** One measurement: elapsed seconds and operations, or memory peaks. */
 export interface Measurement {
@@ -99,6 +99,69 @@ async function oursMemory(trace: boolean, n = 1_000_000): Promise<Measurement> {
   return { peakBytes, baselineBytes, ops: n };
 }
 
+/** Queue put/get pairs: producers and consumers through a small bounded queue (both sides wait). */
+async function oursQueue(
+  trace: boolean,
+  producers = 10,
+  consumers = 10,
+  items = 20_000,
+  maxsize = 10,
+): Promise<Measurement> {
+  const loop = new EventLoop({ clock: "virtual", trace });
+  const queue = new Queue<number>({ maxsize });
+  let got = 0;
+  function* producer(): Coroutine<void> {
+    for (let i = 0; i < items; i++) yield* queue.put(i);
+  }
+  function* consumer(): Coroutine<void> {
+    for (;;) {
+      yield* queue.get();
+      got++;
+      queue.taskDone();
+    }
+  }
+  function* main(): Coroutine<void> {
+    const workers = Array.from({ length: consumers }, () => loop.createTask(consumer()));
+    yield* gather(Array.from({ length: producers }, () => producer()));
+    yield* queue.join();
+    for (const w of workers) w.cancel();
+  }
+  const start = performance.now();
+  await loop.runUntilComplete(main());
+  const seconds = (performance.now() - start) / 1000;
+  loop.close();
+  if (got !== producers * items) throw new Error(`queue row lost items: ${got}`);
+  return { seconds, ops: producers * items };
+}
+
+/** Lock acquire/release under contention: 100 tasks, each holding the lock across a sleep(0). */
+async function oursLock(trace: boolean, tasks = 100, each = 1_000): Promise<Measurement> {
+  const loop = new EventLoop({ clock: "virtual", trace });
+  const lock = new Lock();
+  let counter = 0;
+  function* worker(): Coroutine<void> {
+    for (let i = 0; i < each; i++) {
+      yield* lock.acquire();
+      try {
+        const seen = counter;
+        yield* sleep(0); // hold the lock across a wait: the others queue up
+        counter = seen + 1;
+      } finally {
+        lock.release();
+      }
+    }
+  }
+  function* main(): Coroutine<void> {
+    yield* gather(Array.from({ length: tasks }, () => worker()));
+  }
+  const start = performance.now();
+  await loop.runUntilComplete(main());
+  const seconds = (performance.now() - start) / 1000;
+  loop.close();
+  if (counter !== tasks * each) throw new Error(`lock row lost updates: ${counter}`);
+  return { seconds, ops: tasks * each };
+}
+
 // ---------------------------------------------------------------- native
 
 async function nativeCallbacks(n = 1_000_000): Promise<Measurement> {
@@ -154,6 +217,8 @@ export const SIDES: Record<string, Record<string, () => Promise<Measurement>>> =
     sleepers: () => oursSleepers(false, "real"),
     "sleepers-virtual": () => oursSleepers(false, "virtual"),
     memory: () => oursMemory(false),
+    queue: () => oursQueue(false),
+    lock: () => oursLock(false),
   },
   "ours-traced": {
     callbacks: () => oursCallbacks(true),
@@ -161,6 +226,8 @@ export const SIDES: Record<string, Record<string, () => Promise<Measurement>>> =
     sleepers: () => oursSleepers(true, "real"),
     "sleepers-virtual": () => oursSleepers(true, "virtual"),
     memory: () => oursMemory(true),
+    queue: () => oursQueue(true),
+    lock: () => oursLock(true),
   },
   native: {
     callbacks: nativeCallbacks,

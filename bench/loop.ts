@@ -8,10 +8,14 @@
  * (side, row) runs in its own process (bench/_loop_side.ts for Deno,
  * bench/loop_asyncio.py for Python), best of a few repeats for the rates, so
  * heaps and memory peaks never mix. Our loop runs every row twice: with and
- * without tracing.
+ * without tracing. Two rows measure the coordination primitives: 10
+ * producers and 10 consumers passing 200,000 items through a `Queue` of
+ * maxsize 10 (both sides wait, so every item is a put/get pair with
+ * wake-ups), and 100 tasks taking a `Lock` 1,000 times each, holding it
+ * across a `sleep(0)` so that the other 99 queue up (contention).
  *
- * Targets: callbacks >= 30x asyncio's rate, switches >= 10x, and tracing
- * costs at most 2x. Exits 1 if a target is missed.
+ * Targets: callbacks >= 30x asyncio's rate, switches, queue and lock >= 10x,
+ * and tracing costs at most 2x. Exits 1 if a target is missed.
  *
  * @module
  */
@@ -137,6 +141,23 @@ if (import.meta.main) {
     native: true,
     pyRepeats: 2,
   });
+  await add(
+    "200,000 Queue put/get pairs (10 producers, 10 consumers, maxsize 10)",
+    "rate",
+    "queue",
+    {
+      repeats: REPEATS,
+      asyncio: true,
+      native: false,
+      pyRepeats: 2,
+    },
+  );
+  await add("100,000 Lock acquire/release, 100 tasks contending", "rate", "lock", {
+    repeats: REPEATS,
+    asyncio: true,
+    native: false,
+    pyRepeats: 2,
+  });
   await add("100,000 tasks sleeping 0.1 s (real clock)", "seconds", "sleepers", {
     repeats: 3,
     asyncio: true,
@@ -159,12 +180,13 @@ if (import.meta.main) {
       "(>1x: ours is faster or smaller); trace cost is how much slower tracing makes ours.",
   );
 
-  const [callbacks, switches] = rows;
-  const callbackGain = advantage(callbacks, callbacks.ours, callbacks.asyncio);
-  const switchGain = advantage(switches, switches.ours, switches.asyncio);
+  const [callbacks, switches, queue, lock] = rows;
+  const gain = (r: Row) => advantage(r, r.ours, r.asyncio);
   const targets: [string, string, boolean][] = [
-    ["callbacks vs asyncio (>= 30x)", fmtRatio(callbackGain), callbackGain >= 30],
-    ["switches vs asyncio (>= 10x)", fmtRatio(switchGain), switchGain >= 10],
+    ["callbacks vs asyncio (>= 30x)", fmtRatio(gain(callbacks)), gain(callbacks) >= 30],
+    ["switches vs asyncio (>= 10x)", fmtRatio(gain(switches)), gain(switches) >= 10],
+    ["Queue put/get vs asyncio (>= 10x)", fmtRatio(gain(queue)), gain(queue) >= 10],
+    ["Lock under contention vs asyncio (>= 10x)", fmtRatio(gain(lock)), gain(lock) >= 10],
     ...rows.filter((r) => r.unit !== "memory").map((r): [string, string, boolean] => {
       const cost = advantage(r, r.ours, r.traced);
       return [`tracing costs <= 2x: ${r.label}`, fmtRatio(cost), cost <= 2];

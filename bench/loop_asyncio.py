@@ -76,7 +76,59 @@ async def memory(n=1_000_000):
     return {"peakBytes": peak, "baselineBytes": baseline, "ops": n}
 
 
-ROWS = {"callbacks": callbacks, "switches": switches, "sleepers": sleepers, "memory": memory}
+async def queue(producers=10, consumers=10, items=20_000, maxsize=10):
+    q = asyncio.Queue(maxsize=maxsize)
+    got = 0
+
+    async def producer():
+        for i in range(items):
+            await q.put(i)
+
+    async def consumer():
+        nonlocal got
+        while True:
+            await q.get()
+            got += 1
+            q.task_done()
+
+    start = time.perf_counter()
+    workers = [asyncio.create_task(consumer()) for _ in range(consumers)]
+    await asyncio.gather(*(producer() for _ in range(producers)))
+    await q.join()
+    for w in workers:
+        w.cancel()
+    seconds = time.perf_counter() - start
+    assert got == producers * items, got
+    return {"seconds": seconds, "ops": producers * items}
+
+
+async def lock(tasks=100, each=1_000):
+    the_lock = asyncio.Lock()
+    counter = 0
+
+    async def worker():
+        nonlocal counter
+        for _ in range(each):
+            async with the_lock:
+                seen = counter
+                await asyncio.sleep(0)  # hold the lock across a wait: the others queue up
+                counter = seen + 1
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(tasks)))
+    seconds = time.perf_counter() - start
+    assert counter == tasks * each, counter
+    return {"seconds": seconds, "ops": tasks * each}
+
+
+ROWS = {
+    "callbacks": callbacks,
+    "switches": switches,
+    "sleepers": sleepers,
+    "memory": memory,
+    "queue": queue,
+    "lock": lock,
+}
 
 if __name__ == "__main__":
     row = sys.argv[1]

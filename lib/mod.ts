@@ -4,6 +4,7 @@
  * Re-exports only. Each folder is teachable on its own:
  * - `loop/`: the teaching event loop (handles, timers, clocks, `runOnce`, trace)
  * - `coroutine/`: `Future`, `Task`, `sleep`, `gather`, `waitFor`, `shield`, ...
+ * - `sync/`: `Lock`, `Event`, `Condition`, `Semaphore`, `Barrier`, `Queue`, ...
  * - `socket/`: readiness-based sockets, a selector, streams, a simulated network
  * - `scheduler/`: CPU, cooperative and GIL simulators, reference counting, Workers
  * - `chart/`: timelines and charts drawn with Observable Plot
@@ -18,6 +19,7 @@
  */
 export * from "./loop/mod.ts";
 export * from "./coroutine/mod.ts";
+export * from "./sync/mod.ts";
 export * from "./socket/mod.ts";
 export * from "./scheduler/mod.ts";
 export * from "./chart/mod.ts";

@@ -38,7 +38,24 @@ export function trackUnretrieved(future: Future<unknown>, exception: unknown): v
   const ref = new WeakRef(future);
   future._unretrievedRef = ref;
   loop._unretrieved.add(ref);
-  registry.register(future, { loop, context: contextFor(future, exception), ref }, ref);
+  const context = contextFor(future, detached(exception));
+  registry.register(future, { loop, context, ref }, ref);
+}
+
+/**
+ * A copy of an Error that keeps its class, name, message and stack text but
+ * not the error itself. The registry holds the report strongly, and a Deno
+ * Error keeps what its stack frames saw (the failing task among them): with
+ * the error in the report, the task could never be collected, and a dropped
+ * task that failed would be reported only at `loop.close()`.
+ */
+function detached(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const copy = Object.create(Object.getPrototypeOf(exception)) as Error;
+  for (const key of ["name", "message", "stack"] as const) {
+    Object.defineProperty(copy, key, { value: exception[key], writable: true, configurable: true });
+  }
+  return copy;
 }
 
 /**

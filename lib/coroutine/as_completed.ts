@@ -10,6 +10,7 @@ import { ensureFuture } from "./ensure_future.ts";
 import { TimeoutError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import { releaseWaiter } from "./_release_waiter.ts";
+import { distinctAwaitables } from "./_awaitable_list.ts";
 
 /** Options for {@link asCompleted}. */
 export interface AsCompletedOptions {
@@ -18,13 +19,17 @@ export interface AsCompletedOptions {
 }
 
 /**
- * Starts the awaitables and returns one coroutine per awaitable; each, waited
- * for with `yield*`, returns the next result to finish (or throws its error).
- * Nothing is cancelled on timeout; the remaining coroutines throw TimeoutError.
+ * Starts the awaitables and returns an iterator of one coroutine per distinct
+ * awaitable; each, waited for with `yield*`, returns the next result to finish
+ * (or throws its error). Nothing is cancelled on timeout; the remaining
+ * coroutines throw TimeoutError. As in asyncio, the same future or coroutine
+ * given twice counts once, the iterator is used up once (a second `for...of`
+ * goes on where the first stopped), and a single future or coroutine instead
+ * of a list is a TypeError at once.
  *
  * @param awaitables The futures, tasks or coroutines.
  * @param options `timeout`.
- * @returns An array of coroutines, to wait for in order.
+ * @returns An iterator of coroutines, to wait for in order.
  * @example
  * ```ts
  * import { asCompleted, EventLoop, sleep } from "@course/lib";
@@ -42,10 +47,11 @@ export interface AsCompletedOptions {
 export function asCompleted<T>(
   awaitables: Iterable<Awaitable<T>>,
   options: AsCompletedOptions = {},
-): Coroutine<T>[] {
+): IterableIterator<Coroutine<T>> {
+  const distinct = distinctAwaitables(awaitables, "asCompleted");
   const loop = getRunningLoop();
   const todo = new Set<Future<T>>();
-  for (const awaitable of awaitables) todo.add(ensureFuture(awaitable, loop));
+  for (const awaitable of distinct) todo.add(ensureFuture(awaitable, loop));
   const finished: (Future<T> | null)[] = []; // null: a timeout
   const getters: Future<void>[] = [];
   let timer: TimerHandle | null = null;
@@ -70,7 +76,7 @@ export function asCompleted<T>(
   for (const future of todo) future.addDoneCallback(onDone);
   if (todo.size > 0 && options.timeout != null) timer = loop.callLater(options.timeout, onTimeout);
 
-  function* next(): Coroutine<T> {
+  function* nextDone(): Coroutine<T> {
     while (finished.length === 0) {
       const getter = loop.createFuture<void>();
       getters.push(getter);
@@ -80,5 +86,16 @@ export function asCompleted<T>(
     if (future === null) throw new TimeoutError("asCompleted: timed out");
     return future.result();
   }
-  return Array.from({ length: todo.size }, () => next());
+  // One iterator, as asyncio's: iterating it again goes on where it stopped.
+  let left = todo.size;
+  return {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next(): IteratorResult<Coroutine<T>> {
+      if (left === 0) return { done: true, value: undefined };
+      left--;
+      return { done: false, value: nextDone() };
+    },
+  };
 }

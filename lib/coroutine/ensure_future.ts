@@ -5,11 +5,10 @@
  * @module
  */
 import type { EventLoop } from "../loop/event_loop.ts";
-import { RuntimeError } from "../loop/errors.ts";
 import { getRunningLoop } from "../loop/running.ts";
 import { type Awaitable, isCoroutine, notAwaitableMessage } from "./coroutine.ts";
 import { Future } from "./future.ts";
-import { Task } from "./task.ts";
+import { ValueError } from "./value_error.ts";
 
 /**
  * Returns `awaitable` itself if it is a future or task, or a new task running it if
@@ -18,7 +17,7 @@ import { Task } from "./task.ts";
  * @param awaitable A future, task or coroutine.
  * @param loop The loop for a new task; the running loop by default.
  * @returns A future for `awaitable`.
- * @throws {TypeError} If `awaitable` is neither.
+ * @throws {TypeError} If `awaitable` is neither; {@link ValueError} for a future of another loop.
  * @example
  * ```ts
  * import { ensureFuture, EventLoop, sleep, Task } from "@course/lib";
@@ -30,10 +29,11 @@ import { Task } from "./task.ts";
 export function ensureFuture<T>(awaitable: Awaitable<T>, loop?: EventLoop): Future<T> {
   if (awaitable instanceof Future) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new RuntimeError("the future belongs to a different loop than the one given");
+      throw new ValueError("the future belongs to a different loop than the one given");
     }
     return awaitable;
   }
-  if (isCoroutine(awaitable)) return new Task(awaitable, loop ?? getRunningLoop());
+  // Through loop.createTask, so that a task factory (setTaskFactory) or a subclass applies.
+  if (isCoroutine(awaitable)) return (loop ?? getRunningLoop()).createTask(awaitable);
   throw new TypeError(notAwaitableMessage(awaitable));
 }

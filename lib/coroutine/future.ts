@@ -260,6 +260,8 @@ export class Future<T = unknown> {
 
   /**
    * Cancels the future if it is not done yet, and schedules its callbacks.
+   * On a future that failed it does nothing but count as looking at the
+   * exception, as in asyncio: no "exception was never retrieved" report.
    *
    * @param msg An optional message, carried by the CancelledError.
    * @returns `true` if it was cancelled now, `false` if it was already done.
@@ -271,6 +273,7 @@ export class Future<T = unknown> {
    * ```
    */
   cancel(msg?: string): boolean {
+    if (this.#state === FAILED) markRetrieved(this); // asyncio: cancel() clears __log_traceback
     if (this.#state !== PENDING) return false;
     this.#state = CANCELLED;
     this._cancelMessage = msg;

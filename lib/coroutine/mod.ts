@@ -6,6 +6,7 @@
  * @module
  */
 export { CancelledError, InvalidStateError, TimeoutError } from "./errors.ts";
+export { ValueError } from "./value_error.ts";
 export { type Awaitable, type AwaitedValue, type Coroutine, isCoroutine } from "./coroutine.ts";
 export { type DoneCallback, Future } from "./future.ts";
 export { Task, type TaskOptions } from "./task.ts";
@@ -15,6 +16,10 @@ export { run } from "./run.ts";
 export { sleep } from "./sleep.ts";
 export { gather, type GatherOptions, type GatherResults } from "./gather.ts";
 export { waitFor } from "./wait_for.ts";
+export { TaskGroup, taskGroup, type TaskGroupBody } from "./task_group.ts";
+export { type ErrorMatch, ExceptionGroup } from "./exception_group.ts";
+export { Timeout, timeout, timeoutAt, type TimeoutBody } from "./timeout.ts";
+export { eagerTaskFactory } from "./eager_task_factory.ts";
 export { shield } from "./shield.ts";
 export {
   ALL_COMPLETED,

@@ -43,6 +43,17 @@ export async function run<T>(main: Coroutine<T>, options: EventLoopOptions = {})
     const left = [...allTasks(loop)].filter((task) => !task.done());
     for (const task of left) task.cancel();
     if (left.length > 0) await loop.runUntilComplete(gather(left, { returnExceptions: true }));
+    // A task that failed instead of stopping is reported, as asyncio.run() does.
+    for (const task of left) {
+      if (task.cancelled()) continue;
+      const exception = task.exception();
+      if (exception === null) continue;
+      loop.callExceptionHandler({
+        message: "unhandled exception during run() shutdown",
+        exception,
+        task,
+      });
+    }
     loop.close();
   }
 }

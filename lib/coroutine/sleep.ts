@@ -6,12 +6,14 @@
 import { getRunningLoop } from "../loop/running.ts";
 import type { Future } from "./future.ts";
 import type { Coroutine } from "./coroutine.ts";
+import { ValueError } from "./value_error.ts";
 
 /**
  * Waits `seconds` of loop time, then returns `result`. `sleep(0)` gives the
  * other ready callbacks and tasks exactly one turn of the loop.
  *
  * @param seconds How long to wait (0 or less: one turn).
+ * @throws {ValueError} For NaN (asyncio too), TypeError for a non-number, when the sleep starts.
  * @param result What to return when done.
  * @returns A coroutine: wait for it with `yield*`.
  * @example
@@ -26,6 +28,10 @@ import type { Coroutine } from "./coroutine.ts";
  * ```
  */
 export function* sleep<T = undefined>(seconds: number, result?: T): Coroutine<T> {
+  if (typeof seconds !== "number") {
+    throw new TypeError(`sleep(seconds) needs a number of seconds, got ${String(seconds)}`);
+  }
+  if (Number.isNaN(seconds)) throw new ValueError("sleep(NaN): the delay is not a number");
   if (!(seconds > 0)) {
     yield; // a bare yield: the task comes back on the next turn
     return result as T;

@@ -18,10 +18,19 @@ import { type Coroutine, isCoroutine, notAwaitableMessage } from "./coroutine.ts
 export interface TaskOptions {
   /** A name for traces and error messages; `Task-<n>` by default. */
   name?: string;
+  /**
+   * Run the first step now, inside `createTask`, when the loop is running
+   * (Python 3.12's `eager_start`; see `eagerTaskFactory`).
+   */
+  eagerStart?: boolean;
 }
 
 // Marks "no exception to throw into the coroutine" (undefined can be thrown).
 const NOTHING: unique symbol = Symbol("nothing");
+// Coroutines some task drives already (weakly held: a finished one may be collected).
+const driven = new WeakSet<Coroutine<unknown>>();
+// Future's own addDoneCallback: a task waits on such a future through the fast _addWaiter.
+const BASE_ADD_DONE_CALLBACK = Future.prototype.addDoneCallback;
 // Step outcomes, as the trace records them.
 const SUSPENDED = 0, DONE = 1, FAILED = 2, CANCELLED = 3;
 
@@ -65,6 +74,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** Throw CancelledError into the coroutine at its next step. */
   #mustCancel = false;
   #numCancelsRequested = 0;
+  /** The done callback a task gives a Future subclass it waits on: step now. */
+  #wakeUp = (): void => this._run();
   /** An error to throw into the coroutine at its next step. */
   #throwNext: unknown = NOTHING;
 
@@ -79,12 +90,23 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
     if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
     const target = loop ?? getRunningLoop();
+    if (driven.has(coro)) {
+      // asyncio: "coroutine is being awaited already". Only this case can be caught in
+      // JavaScript: a generator cannot tell who calls its next(), so a `yield* coro` in a
+      // second place goes unnoticed (and steals the task's steps): never do that.
+      throw new RuntimeError(
+        "coroutine is being awaited already: a task runs it; wait for the task, or call the " +
+          "generator function again for a new coroutine",
+      );
+    }
+    driven.add(coro);
     super(target);
     this.#coro = coro;
     this._id = ++taskCounter;
     this._name = options.name ?? `Task-${this._id}`;
-    target._scheduleRunnable(this);
     target._tasks.add(this);
+    if (options.eagerStart && target.isRunning()) this._run();
+    else target._scheduleRunnable(this);
   }
 
   /**
@@ -262,12 +284,13 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       error = this._makeCancelledError();
     }
     this._futWaiter = null;
+    const previous = loop._currentTask; // an eager task's first step runs inside another task
     loop._currentTask = this as Task<unknown>;
     let step: IteratorResult<unknown, T>;
     try {
       step = error === NOTHING ? this.#coro.next() : this.#coro.throw(error);
     } catch (thrown) {
-      loop._currentTask = null;
+      loop._currentTask = previous;
       loop._tasks.delete(this as Task<unknown>);
       if (thrown instanceof CancelledError) {
         this._cancelledError = thrown; // keep the coroutine's own error and message
@@ -277,7 +300,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       super.setException(thrown); // Future's own: Task's version refuses outsiders
       return FAILED;
     }
-    loop._currentTask = null;
+    loop._currentTask = previous;
     if (step.done) {
       loop._tasks.delete(this as Task<unknown>);
       if (this.#mustCancel) {
@@ -313,7 +336,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         this._futWaiter = awaited;
         if (awaited.done()) loop._scheduleRunnable(this);
         else {
-          awaited._addWaiter(this);
+          // A future's own list directly; a subclass that overrides addDoneCallback is asked
+          // through it, as asyncio's Task always does (result.add_done_callback(self.__wakeup)).
+          if (awaited.addDoneCallback === BASE_ADD_DONE_CALLBACK) awaited._addWaiter(this);
+          else awaited.addDoneCallback(this.#wakeUp);
           loop._tracer?.taskWaits(this, awaited);
         }
         if (this.#mustCancel && awaited.cancel(this._cancelMessage)) this.#mustCancel = false;

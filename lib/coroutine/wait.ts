@@ -10,6 +10,8 @@ import type { Awaitable, Coroutine } from "./coroutine.ts";
 import { ensureFuture } from "./ensure_future.ts";
 import type { Future } from "./future.ts";
 import { releaseWaiter } from "./_release_waiter.ts";
+import { distinctAwaitables } from "./_awaitable_list.ts";
+import { ValueError } from "./value_error.ts";
 
 /** When {@link wait} returns. */
 export type ReturnWhen = "ALL_COMPLETED" | "FIRST_COMPLETED" | "FIRST_EXCEPTION";
@@ -73,8 +75,10 @@ export function* wait<T>(
   if (!RETURN_WHEN.has(returnWhen)) throw new TypeError(`invalid returnWhen: ${returnWhen}`);
   const loop = getRunningLoop();
   const futures = new Set<Future<T>>();
-  for (const awaitable of awaitables) futures.add(ensureFuture(awaitable, loop));
-  if (futures.size === 0) throw new RangeError("wait() needs at least one awaitable");
+  for (const awaitable of distinctAwaitables(awaitables, "wait")) {
+    futures.add(ensureFuture(awaitable, loop));
+  }
+  if (futures.size === 0) throw new ValueError("wait() needs at least one awaitable");
 
   let pendingCount = futures.size;
   const waiter = loop.createFuture<void>();

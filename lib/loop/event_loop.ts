@@ -57,6 +57,13 @@ import {
 } from "../socket/sock_ops.ts";
 import type { Address, ListeningSocket, StreamSocket } from "../socket/types.ts";
 
+/** What `loop.setTaskFactory` takes: builds the task for `loop.createTask(coro, options)`. */
+export type TaskFactory = <T>(
+  loop: EventLoop,
+  coro: Coroutine<T>,
+  options?: TaskOptions,
+) => Task<T>;
+
 /** Options for `new EventLoop(...)`. */
 export interface EventLoopOptions {
   /** `"real"` (default) reads `performance.now()`; `"virtual"` jumps to the next timer. */
@@ -108,6 +115,7 @@ export class EventLoop {
   /** Ends the current idle wait early, while there is one. */
   #wake: (() => void) | null = null;
   #exceptionHandler: ExceptionHandler | null = null;
+  #taskFactory: TaskFactory | null = null;
 
   // Futures, tasks and handles of this library reach into these: public, hidden from the docs.
   /** @ignore */
@@ -552,7 +560,36 @@ export class EventLoop {
    */
   createTask<T>(coro: Coroutine<T>, options?: TaskOptions): Task<T> {
     if (this.#closed) throw closedError();
+    if (this.#taskFactory !== null) return this.#taskFactory(this, coro, options) as Task<T>;
     return new Task<T>(coro, this, options);
+  }
+
+  /**
+   * Makes `createTask` (and so `createTask()`, `gather`, `TaskGroup`) build
+   * tasks with `factory`, e.g. `eagerTaskFactory`; `null` restores plain tasks.
+   *
+   * @param factory `(loop, coro, options) => Task`, or `null`.
+   * @example
+   * ```ts
+   * import { eagerTaskFactory, EventLoop } from "@course/lib";
+   * const loop = new EventLoop({ clock: "virtual" });
+   * loop.setTaskFactory(eagerTaskFactory);
+   * console.log(loop.getTaskFactory() === eagerTaskFactory); // true
+   * ```
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") {
+      throw new TypeError("the task factory must be a function or null");
+    }
+    this.#taskFactory = factory;
+  }
+
+  /**
+   * The task factory set with {@link setTaskFactory}.
+   * @returns The factory, or `null` for plain tasks.
+   */
+  getTaskFactory(): TaskFactory | null {
+    return this.#taskFactory;
   }
 
   // ------------------------------------------------------------ sockets
@@ -663,7 +700,8 @@ export class EventLoop {
   callExceptionHandler(context: ExceptionContext): void {
     const handler = this.#exceptionHandler;
     try {
-      if (handler === null) defaultExceptionHandler(context);
+      // this.defaultExceptionHandler, not the module's: a subclass may override it (asyncio too).
+      if (handler === null) this.defaultExceptionHandler(context);
       else handler(this, context);
     } catch (error) {
       try {

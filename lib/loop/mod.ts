@@ -6,7 +6,7 @@
  *
  * @module
  */
-export { EventLoop, type EventLoopOptions } from "./event_loop.ts";
+export { EventLoop, type EventLoopOptions, type TaskFactory } from "./event_loop.ts";
 export { type Callback, Handle, TimerHandle } from "./handle.ts";
 export { type ClockKind } from "./clock.ts";
 export { RuntimeError } from "./errors.ts";
@@ -25,6 +25,7 @@ export {
   type ReadyScheduledEvent,
   type SocketWatchEvent,
   type StepOutcome,
+  type SyncWaitEvent,
   type TaskStepEvent,
   type TaskStepSpan,
   taskStepSpans,

@@ -96,6 +96,23 @@ export interface TimeJumpEvent extends TraceEventBase {
   from: number;
 }
 
+/**
+ * A task started (`start`) or stopped (`end`) waiting on a coordination
+ * primitive: a `Lock`, `Semaphore`, `Event`, `Condition` or a `Queue`.
+ */
+export interface SyncWaitEvent extends TraceEventBase {
+  /** Discriminant. */
+  kind: "sync-wait";
+  /** Start or end of the wait. */
+  phase: "start" | "end";
+  /** The primitive and what it waits for, e.g. `"Lock-1 acquire"` or `"Queue-2 put"`. */
+  primitive: string;
+  /** The waiting task's name. */
+  task: string;
+  /** The waiting task's id. */
+  taskId: number;
+}
+
 /** One recorded step of the loop; switch on `kind`. */
 export type TraceEvent =
   | CallbackEvent
@@ -103,7 +120,8 @@ export type TraceEvent =
   | TimerScheduledEvent
   | TimerFiredEvent
   | IoWaitEvent
-  | TimeJumpEvent;
+  | TimeJumpEvent
+  | SyncWaitEvent;
 
 /**
  * With `loop.trace({ queues: true })` only: something joined the ready queue.
@@ -253,6 +271,7 @@ const TIMER_SCHEDULED = 6, TIMER_FIRED = 7, IO_START = 8, IO_END = 9, TIME_JUMP 
 // The queue events (shown only with `trace({ queues: true })`).
 const READY_CALLBACK = 12, READY_TASK = 13, TIMER_CANCELLED = 14, TASK_WAITS = 15, SKIPPED = 16;
 const WATCH_START = 17, WATCH_END = 18;
+const SYNC_START = 19, SYNC_END = 20; // id: the primitive's label; number: the task's id
 const KINDS = 32;
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
@@ -261,11 +280,12 @@ const CHUNK_WORDS = 1 << 16;
 
 function hasNumber(kind: number): boolean {
   return (kind >= TIMER_SCHEDULED && kind <= CLOCK && kind !== IO_END) ||
-    kind === TIMER_CANCELLED || kind === TASK_WAITS || kind === WATCH_START || kind === WATCH_END;
+    kind === TIMER_CANCELLED || kind === TASK_WAITS || kind === WATCH_START || kind === WATCH_END ||
+    kind === SYNC_START || kind === SYNC_END;
 }
 
 function isQueueKind(kind: number): boolean {
-  return kind >= READY_CALLBACK;
+  return kind >= READY_CALLBACK && kind < SYNC_START;
 }
 
 const WATCHED = ["", "read", "write", "read+write"];
@@ -440,6 +460,17 @@ export class TraceRecorder {
   }
 
   /**
+   * A task starts or stops waiting on a coordination primitive.
+   * @param phase 0 start, 1 end.
+   * @param label The primitive and the operation, e.g. `"Lock-1 acquire"`.
+   * @param task The waiting task.
+   */
+  syncWait(phase: 0 | 1, label: string, task: TracedTask): void {
+    this.#tick();
+    this.#recordWithNumber(SYNC_START + phase, this.#functionId(label), this.#taskId(task));
+  }
+
+  /**
    * The virtual clock jumped forward.
    * @param to Loop time after the jump.
    */
@@ -568,6 +599,17 @@ export class TraceRecorder {
           realTime,
           when: x,
           name: nameOf(this.#functions[id]),
+        };
+      case SYNC_START:
+      case SYNC_END:
+        return {
+          kind: "sync-wait",
+          phase: kind === SYNC_START ? "start" : "end",
+          loopTime,
+          realTime,
+          primitive: String(this.#functions[id]),
+          task: this.#taskNames.get(x) ?? `Task-${x}`,
+          taskId: x,
         };
       case IO_START:
         return {

@@ -50,6 +50,7 @@ const KNOWN_KINDS = [
   "ready-scheduled",
   "timer-cancelled",
   "task-wait",
+  "sync-wait",
   "callback-skipped",
   "socket-watch",
   "callback-end",

@@ -244,6 +244,11 @@ export function applyStep(view: LoopView, event: PlayerEvent): void {
       view.note = `${event.phase === "start" ? "watches" : "stops watching"} ${label}`;
       break;
     }
+    case "sync-wait": // the task-wait / ready-scheduled events move the task; this names why
+      view.note = event.phase === "start"
+        ? `task ${event.task} waits on ${event.primitive}`
+        : `task ${event.task} is through ${event.primitive}`;
+      break;
     case "log":
       view.log.push(event.text);
       view.note = `prints ${JSON.stringify(event.text)}`;

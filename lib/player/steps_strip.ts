@@ -23,6 +23,7 @@ const CATEGORY: Record<PlayerEvent["kind"], StepCategory> = {
   "timer-scheduled": "schedules",
   "promise-reaction": "schedules",
   "task-wait": "schedules",
+  "sync-wait": "schedules",
   "timer-fired": "timer",
   "timer-cancelled": "timer",
   "time-jump": "timer",

@@ -8,6 +8,7 @@ import {
   RuntimeError,
   sleep,
   TimerHandle,
+  ValueError,
 } from "@course/lib";
 import { captureConsoleError, recordingLoop } from "./_helpers.ts";
 
@@ -335,10 +336,10 @@ Deno.test("runUntilComplete wraps a coroutine in a task and returns or throws it
   loop.close();
 });
 
-Deno.test("runUntilComplete refuses a future of another loop", async () => {
+Deno.test("runUntilComplete refuses a future of another loop: ValueError, as CPython's ensure_future", async () => {
   const { loop } = recordingLoop();
   const other = new EventLoop({ clock: "virtual" });
-  await assert.rejects(loop.runUntilComplete(other.createFuture()), RuntimeError);
+  await assert.rejects(loop.runUntilComplete(other.createFuture()), ValueError);
   loop.close();
   other.close();
 });
