@@ -1,6 +1,6 @@
 /**
- * Checks for `08-quiz`: one per question of quiz.json; a wrong pick is told
- * why it is wrong, never which choice is right.
+ * Checks for `08-quiz`: one per question of quiz.json; a wrong
+ * pick is told why it is wrong, never which choice is right.
  *
  * @module
  */

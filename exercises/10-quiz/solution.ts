@@ -1,0 +1,2 @@
+// The letter of the right choice for each question.
+const answers = { q1: "b", q2: "c", q3: "a" };
