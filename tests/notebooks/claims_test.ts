@@ -281,3 +281,24 @@ Deno.test("README and 00 give each chapter the time its own intro states", async
   }
   assert.deepEqual(problems, [], problems.join("\n"));
 });
+
+Deno.test("README and 00 state the course's total time as the chapters' times add up", async () => {
+  const notebooks = await courseNotebooks();
+  const total = notebooks.reduce(
+    (sum, { notebook }) => sum + (statedMinutes(joinText(notebook.cells[0].source)) ?? 0),
+    0,
+  );
+  const readme = await Deno.readTextFile(new URL("README.md", ROOT));
+  const welcome = notebooks[0].notebook.cells.map((c) => joinText(c.source)).join("\n");
+  for (const [where, text] of [["README.md", readme], ["00-welcome", welcome]]) {
+    const stated = /about (\d+) hours in all|whole course about (\d+) hours/i.exec(
+      text.replace(/\s+/g, " "),
+    );
+    assert.ok(stated, `${where}: no "about N hours" for the whole course`);
+    const hours = Number(stated[1] ?? stated[2]);
+    assert.ok(
+      Math.abs(hours * 60 - total) <= 30,
+      `${where} says about ${hours} hours; the chapters add up to ${total} minutes`,
+    );
+  }
+});
