@@ -32,7 +32,10 @@ export const TEST_STEPS: readonly TestStep[] = [
   { name: "lint", args: ["task", "lint"] },
   { name: "format check", args: ["task", "fmt:check"] },
   { name: "unit and grader tests", args: ["task", "unit"] },
-  { name: "notebooks in Jupyter", args: ["task", "nb", "notebooks/", "--out", "out/notebooks"] },
+  {
+    name: "notebooks in Jupyter",
+    args: ["task", "nb", "notebooks/", "--out", "out/notebooks", "--rerun"],
+  },
   { name: "browser (e2e)", args: ["task", "e2e"] },
   { name: "class on JupyterHub", args: ["task", "test:hub"] },
 ];

@@ -1,9 +1,11 @@
 /**
- * `deno task nb <notebooks or folders...> [--out DIR] [--timeout SECONDS]`
+ * `deno task nb <notebooks or folders...> [--out DIR] [--timeout SECONDS] [--rerun]`
  *
  * Executes each notebook top to bottom in a fresh Deno kernel (one Jupyter
  * server for the whole run), prints progress, and exits non-zero naming the
- * notebook and cell of any error. With `--out`, writes the executed copies
+ * notebook and cell of any error. With `--rerun`, a notebook that ran cleanly
+ * then runs every code cell a second time in the same kernel, as a learner
+ * does who goes back over a chapter after its clean-up cell. With `--out`, writes the executed copies
  * there; the source notebooks are never written.
  *
  * @module
@@ -13,7 +15,8 @@ import { ensureJupyter } from "../kernel/jupyter.ts";
 import { stopOnSignals } from "../kernel/jupyter_server.ts";
 import { DEFAULT_CELL_TIMEOUT_MS, type ExecutedNotebook, NotebookRunner } from "./runner.ts";
 
-const USAGE = "usage: deno task nb <notebook.ipynb | folder>... [--out DIR] [--timeout SECONDS]";
+const USAGE =
+  "usage: deno task nb <notebook.ipynb | folder>... [--out DIR] [--timeout SECONDS] [--rerun]";
 
 /** Parsed command line of the runner. */
 export interface NbArgs {
@@ -23,6 +26,8 @@ export interface NbArgs {
   outDir: string | null;
   /** Per-cell time limit in ms. */
   cellTimeoutMs: number;
+  /** Run every code cell a second time in the same kernel after a clean run. */
+  rerun: boolean;
 }
 
 /**
@@ -36,14 +41,23 @@ export function parseNbArgs(args: string[]): NbArgs {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string" }, timeout: { type: "string" } },
+    options: {
+      out: { type: "string" },
+      timeout: { type: "string" },
+      rerun: { type: "boolean" },
+    },
   });
   if (positionals.length === 0) throw new Error(USAGE);
   const seconds = values.timeout === undefined
     ? DEFAULT_CELL_TIMEOUT_MS / 1000
     : Number(values.timeout);
   if (!(seconds > 0)) throw new Error(`--timeout must be a positive number of seconds\n${USAGE}`);
-  return { inputs: positionals, outDir: values.out ?? null, cellTimeoutMs: seconds * 1000 };
+  return {
+    inputs: positionals,
+    outDir: values.out ?? null,
+    cellTimeoutMs: seconds * 1000,
+    rerun: values.rerun ?? false,
+  };
 }
 
 /**
@@ -110,7 +124,10 @@ async function runAll(
   for (const path of notebooks) {
     let result: ExecutedNotebook;
     try {
-      result = await runner.execute(shown(path), { cellTimeoutMs: options.cellTimeoutMs });
+      result = await runner.execute(shown(path), {
+        cellTimeoutMs: options.cellTimeoutMs,
+        rerun: options.rerun,
+      });
     } catch (e) {
       // An unreadable or invalid notebook: report it and go on with the others.
       const message = (e as Error).message;

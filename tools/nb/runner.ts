@@ -34,6 +34,8 @@ export interface CellFailure {
   evalue: string;
   /** One line for people: notebook, cell, error. */
   message: string;
+  /** 1 for the run top to bottom, 2 for the second run of every cell in the same kernel. */
+  pass: 1 | 2;
 }
 
 /** One code cell after execution. */
@@ -70,6 +72,12 @@ export interface ExecuteOptions {
   cellTimeoutMs?: number;
   /** Kernel spec to use (default `deno`). */
   kernelName?: string;
+  /**
+   * After a clean run, run every code cell a second time in the same kernel,
+   * as a learner does who goes back over a chapter after its clean-up cell
+   * (default false). The executed copy keeps the first run's outputs.
+   */
+  rerun?: boolean;
 }
 
 /** Options of {@link NotebookRunner.start}. */
@@ -103,6 +111,7 @@ function failureOf(
   cell: ExecutedCell,
   ename: string,
   evalue: string,
+  pass: 1 | 2,
 ): CellFailure {
   const firstLine = cell.source.split("\n")[0];
   const clean = stripAnsi(evalue);
@@ -112,8 +121,11 @@ function failureOf(
     firstLine,
     ename,
     evalue: clean,
+    pass,
     message: `${path}: cell ${cell.cellNumber} (code cell ${cell.codeCellNumber}, ` +
-      `starting ${JSON.stringify(firstLine)}) failed: ${ename}: ${clean}`,
+      `starting ${JSON.stringify(firstLine)}) failed` +
+      `${pass === 2 ? " when every cell ran a second time in the same kernel" : ""}: ` +
+      `${ename}: ${clean}`,
   };
 }
 
@@ -221,8 +233,11 @@ export class NotebookRunner {
           fill(cell, executed);
           continue;
         }
-        failure = await this.#runCell(path, executor, executed, options);
+        failure = await this.#runCell(path, executor, executed, options, 1);
         fill(cell, executed);
+      }
+      if (options.rerun && failure === null) {
+        failure = await this.#runAgain(path, executor, cells, options);
       }
     } finally {
       executor.dispose();
@@ -232,11 +247,28 @@ export class NotebookRunner {
     return { path, notebook, cells, failure, seconds: (performance.now() - started) / 1000 };
   }
 
+  /** The second pass: every code cell again, in order; outputs are checked, not kept. */
+  async #runAgain(
+    path: string,
+    executor: CellExecutor,
+    cells: readonly ExecutedCell[],
+    options: ExecuteOptions,
+  ): Promise<CellFailure | null> {
+    for (const cell of cells) {
+      if (cell.source.trim() === "") continue;
+      const again: ExecutedCell = { ...cell, executionCount: null, outputs: [] };
+      const failure = await this.#runCell(path, executor, again, options, 2);
+      if (failure) return failure;
+    }
+    return null;
+  }
+
   async #runCell(
     path: string,
     executor: CellExecutor,
     cell: ExecutedCell,
     options: ExecuteOptions,
+    pass: 1 | 2,
   ): Promise<CellFailure | null> {
     try {
       const run = await executor.execute(
@@ -246,13 +278,15 @@ export class NotebookRunner {
       cell.executionCount = run.executionCount;
       cell.outputs = run.outputs;
       const error = run.outputs.find((o) => o.output_type === "error");
-      if (error) return failureOf(path, cell, error.ename, error.evalue);
+      if (error) return failureOf(path, cell, error.ename, error.evalue, pass);
       if (run.status !== "ok") {
-        return failureOf(path, cell, "ExecuteError", `the kernel replied ${run.status}`);
+        return failureOf(path, cell, "ExecuteError", `the kernel replied ${run.status}`, pass);
       }
       return null;
     } catch (e) {
-      if (e instanceof CellInterruptedError) return failureOf(path, cell, e.reason, e.message);
+      if (e instanceof CellInterruptedError) {
+        return failureOf(path, cell, e.reason, e.message, pass);
+      }
       throw e;
     }
   }

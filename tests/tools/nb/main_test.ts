@@ -83,12 +83,14 @@ Deno.test("an invalid notebook is reported with where it is wrong", async () => 
   }
 });
 
-Deno.test("parseNbArgs reads inputs, --out and --timeout", () => {
+Deno.test("parseNbArgs reads inputs, --out, --timeout and --rerun", () => {
   assert.deepEqual(parseNbArgs(["a.ipynb", "dir/", "--out", "o", "--timeout", "5"]), {
     inputs: ["a.ipynb", "dir/"],
     outDir: "o",
     cellTimeoutMs: 5000,
+    rerun: false,
   });
+  assert.equal(parseNbArgs(["a.ipynb", "--rerun"]).rerun, true);
   assert.throws(() => parseNbArgs([]), /usage/);
   assert.throws(() => parseNbArgs(["a.ipynb", "--timeout", "soon"]), /positive/);
 });

@@ -120,6 +120,51 @@ Deno.test("the kernel runs in the notebook's folder and stops at the first error
   }
 });
 
+Deno.test("rerun: every cell runs again in the same kernel; what fails then is named", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "nb-runner-" });
+  try {
+    // The second cell works once: it closes what the first cell made, as a clean-up cell did.
+    const once = await writeNotebook(
+      dir,
+      "once.ipynb",
+      codeNotebook([
+        `const pool = { open: true };`,
+        `if (!(globalThis as any).closedOnce) { (globalThis as any).closedOnce = true; "closed" }
+else { throw new Error("the pool is closed"); }`,
+      ]),
+    );
+    const twice = await writeNotebook(
+      dir,
+      "twice.ipynb",
+      codeNotebook([
+        `const made = Date.now();`,
+        `let runs = (globalThis as any).runs ?? 0;
+(globalThis as any).runs = ++runs;
+runs`,
+      ]),
+    );
+    await using runner = await NotebookRunner.start({ rootDir: dir });
+    assert.equal((await runner.execute(once)).failure, null, "one pass is clean");
+    const failed = await runner.execute(once, { rerun: true });
+    assert.equal(failed.failure?.pass, 2);
+    assert.equal(failed.failure?.cellNumber, 2);
+    assert.match(
+      failed.failure!.message,
+      /second time in the same kernel: Error: the pool is closed/,
+    );
+    const clean = await runner.execute(twice, { rerun: true });
+    assert.equal(clean.failure, null);
+    // The copy keeps the first run's outputs: the counter says 1, not 2.
+    const shown = clean.cells[1].outputs[0];
+    assert.equal(
+      shown.output_type === "execute_result" && stripAnsi(String(shown.data["text/plain"])),
+      "1",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("a cell that outlives its time limit fails, naming the cell", async () => {
   const dir = await Deno.makeTempDir({ prefix: "nb-runner-" });
   try {
