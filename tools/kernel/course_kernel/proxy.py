@@ -49,6 +49,7 @@ import zmq
 from jupyter_client.session import Session
 
 sys.dont_write_bytecode = True  # no __pycache__ in the course's folder
+from error_style import style_error  # noqa: E402
 from interruptible import make_interruptible  # noqa: E402
 
 DELIM = b"<IDS|MSG>"
@@ -391,8 +392,13 @@ class Proxy:
         header = json.loads(parts[1])
         msg_type = header["msg_type"]
         cur = self.current
-        if cur is not None and msg_type == "error":
-            cur.error_shown = True
+        if msg_type == "error":
+            if cur is not None:
+                cur.error_shown = True
+            # Shown in red, as Jupyter shows a failed cell (error_style.py).
+            styled = json.dumps(style_error(json.loads(parts[4]))).encode()
+            parts = self.signed(parts[1], parts[2], parts[3], styled) + parts[5:]
+            frames = frames[: frames.index(DELIM)] + [DELIM] + parts
         if cur is None or cur.reply is None:
             self.f_iopub.send_multipart(frames)
             return
@@ -433,7 +439,7 @@ class Proxy:
             "evalue": "the cell was interrupted (Kernel > Interrupt) while it computed",
             "traceback": ["Interrupted: the cell was interrupted (Kernel > Interrupt) while it computed"],
         }
-        self.publish(cur, "error", error)
+        self.publish(cur, "error", style_error(error))
         content.update(error)
         header_parent_metadata = cur.reply[1:4]
         cur.reply = self.signed(*header_parent_metadata, json.dumps(content).encode()) + cur.reply[5:]
