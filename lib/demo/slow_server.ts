@@ -11,6 +11,8 @@ export interface SlowServerOptions {
   delayMs?: number;
   /** Extra response headers (a few are always sent: see {@linkcode SlowServer}). */
   headers?: Record<string, string>;
+  /** The port to listen on; default 0, a free port the system picks. */
+  port?: number;
   /** Called when a request arrives and when its answer is sent (used by the Worker version). */
   onEvent?: (event: SlowServerEvent) => void;
 }
@@ -31,7 +33,10 @@ export interface SlowServerEvent {
 
 /** A running slow server: its address, what it has seen, and how to stop it. */
 export interface SlowServer {
-  /** The base URL, e.g. `http://127.0.0.1:41234/`. Any path answers. */
+  /**
+   * The base URL, e.g. `http://127.0.0.1:41234/`. Any path answers. After
+   * `close()`, reading it (or `reset()`, `nextArrival()`) listens again on the same port.
+   */
   readonly url: string;
   /** The delay each response waits, in milliseconds. */
   readonly delayMs: number;
@@ -47,7 +52,7 @@ export interface SlowServer {
   nextArrival(): Promise<SlowServerEvent>;
   /** Sets `requests` and `peakInFlight` back to zero (between two experiments). */
   reset(): void;
-  /** Stops listening and waits until the server has shut down. */
+  /** Stops listening and waits until the server has shut down; closing twice is harmless. */
   close(): Promise<void>;
   /** `await using server = startSlowServer()` closes it at the end of the block. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -123,16 +128,29 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
     }
   };
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handler);
-  const url = `http://127.0.0.1:${server.addr.port}/`;
+  // Closed by a clean-up cell, the server listens again on the same port when it is
+  // next used, so a demo cell run again after the clean-up still finds it.
+  const listen = (port: number) =>
+    Deno.serve({ hostname: "127.0.0.1", port, onListen() {} }, handler);
+  let server = listen(options.port ?? 0);
+  const port = server.addr.port;
+  const url = `http://127.0.0.1:${port}/`;
   let closing: Promise<void> | null = null;
   const close = () => {
     // Answer the waiting requests at once so shutdown does not wait for their timers.
     closing ??= (pending.forEach((stop) => stop()), server.shutdown());
     return closing;
   };
+  const reopen = () => {
+    if (closing === null) return;
+    server = listen(port);
+    closing = null;
+  };
   return {
-    url,
+    get url() {
+      reopen();
+      return url;
+    },
     delayMs,
     get requests() {
       return requests;
@@ -144,8 +162,9 @@ export function startSlowServer(options: SlowServerOptions = {}): SlowServer {
       return peakInFlight;
     },
     events,
-    nextArrival: () => new Promise((wake) => arrivalWaiters.push(wake)),
+    nextArrival: () => (reopen(), new Promise((wake) => arrivalWaiters.push(wake))),
     reset() {
+      reopen();
       requests = 0;
       peakInFlight = inFlight;
     },

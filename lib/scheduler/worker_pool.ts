@@ -90,7 +90,9 @@ function functionSource(fn: (...args: never[]) => unknown): string {
  * A fixed number of module Workers that run self-contained functions in parallel.
  *
  * Workers start lazily on the first `run`, take one job each at a time, and stop
- * at `close()` (or at the end of an `await using` block).
+ * at `close()` (or at the end of an `await using` block). A closed pool holds no
+ * Worker, and a later `run` starts fresh ones: in a notebook, a demo run again
+ * after the chapter's clean-up cell works as it did the first time.
  *
  * @example
  * ```ts
@@ -107,7 +109,6 @@ export class WorkerPool {
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
-  #closed = false;
 
   /**
    * Makes a pool; no Worker starts until the first job.
@@ -159,14 +160,6 @@ export class WorkerPool {
   }
 
   #submit<T, R>(fn: (data: T) => R | Promise<R>, data: T, timed: boolean): Promise<unknown> {
-    if (this.#closed) {
-      return Promise.reject(
-        new Error(
-          "WorkerPool.run: the pool is closed (in a notebook, the chapter's clean-up cell closed " +
-            "it): run the cell that creates the pool again, or Kernel > Restart & Run All",
-        ),
-      );
-    }
     let source: string;
     try {
       source = functionSource(fn as (...args: never[]) => unknown);
@@ -190,10 +183,11 @@ export class WorkerPool {
     return Promise.all(items.map((item) => this.run(fn, item)));
   }
 
-  /** Stops every Worker; jobs not finished yet are rejected. */
+  /**
+   * Stops every Worker; jobs not finished yet are rejected. Closing twice is
+   * harmless, and a job submitted later starts new Workers.
+   */
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
     const error = () => new Error("WorkerPool: closed before the job finished");
     for (const slot of this.#slots) {
       slot.worker.terminate();

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startSlowServer } from "@course/lib/demo/mod.ts";
+import { startRemoteSlowServer, startSlowServer } from "@course/lib/demo/mod.ts";
 
 Deno.test("the slow server answers each path with its path after the delay", async () => {
   await using server = startSlowServer({ delayMs: 50, headers: { "x-course": "yes" } });
@@ -42,4 +42,29 @@ Deno.test("?delay= overrides the delay; close() does not wait for slow responses
 
 Deno.test("startSlowServer rejects a negative delay", () => {
   assert.throws(() => startSlowServer({ delayMs: -1 }), RangeError);
+});
+
+Deno.test("after close(), the server listens again on the same port when next used", async () => {
+  const server = startSlowServer({ delayMs: 0 });
+  const first = server.url;
+  await fetch(new URL("/a", first)).then((r) => r.text());
+  await server.close();
+  // A stale URL, kept by an earlier cell, still reaches it once the server is used again.
+  server.reset();
+  assert.equal(server.url, first);
+  assert.equal(await fetch(new URL("/b", first)).then((r) => r.text()), "/b");
+  assert.equal(server.requests, 1);
+  await server.close();
+});
+
+Deno.test("the remote server, closed, starts again on the same port when its URL is read", async () => {
+  const remote = await startRemoteSlowServer({ delayMs: 0 });
+  const first = remote.url;
+  await remote.close();
+  assert.equal(remote.url, first); // reading it starts a new Worker and waits until it listens
+  const arrival = remote.nextArrival();
+  assert.equal(await fetch(new URL("/again", first)).then((r) => r.text()), "/again");
+  assert.equal((await arrival).path, "/again");
+  await remote.close();
+  await remote.close(); // twice is fine
 });
