@@ -1,9 +1,8 @@
 /**
  * The outside check of the course's prose: the wrong claims that reviews found
  * must not come back (in notebooks, README, docs and the library's JSDoc), and
- * every chapter keeps the structure learners rely on (title, time, goals, one
- * heading per cell, short prose cells, a summary, guarded Linux-only cells,
- * the reference pages and their links).
+ * the reference pages and chapter times stay linked and consistent. The
+ * structure of each chapter is checked in structure_test.ts.
  */
 import assert from "node:assert/strict";
 import { courseNotebooks, joinText } from "./_notebooks.ts";
@@ -143,70 +142,6 @@ Deno.test("the wrong-claim patterns catch the sentences they were written for", 
   for (const sentence of old) {
     assert.ok(WRONG_CLAIMS.some(({ pattern }) => pattern.test(sentence)), sentence);
   }
-});
-
-/** Markdown without fenced code and table rows, for counting words and headings. */
-const prose = (markdown: string) =>
-  markdown.replace(/```[\s\S]*?```/g, "").split("\n").filter((l) => !l.startsWith("|")).join("\n");
-
-const MAX_WORDS = 240; // "about 200": a cell longer than this is split or trimmed
-
-Deno.test("every chapter opens with its title, time and goals, and ends with a summary", async () => {
-  const problems: string[] = [];
-  for (const { name, notebook } of await courseNotebooks()) {
-    const chapter = Number(name.slice(0, 2));
-    const cells = notebook.cells;
-    const first = joinText(cells[0]?.source ?? "");
-    if (!first.startsWith(`# ${chapter}. `)) {
-      problems.push(`${name}: first cell is not "# ${chapter}. ..."`);
-    }
-    if (!/\*\*Time:\*\* (about|this)/.test(first)) {
-      problems.push(`${name}: no "**Time:** about ..." in the first cell`);
-    }
-    if (chapter === 0) continue;
-    if (!/able to|learn to/.test(first)) {
-      problems.push(`${name}: the first cell states no goals ("you will be able to")`);
-    }
-    const summary = cells.findIndex((c) =>
-      c.cell_type === "markdown" && joinText(c.source).startsWith("## Summary")
-    );
-    if (summary < 0 || summary < 0.7 * cells.length) { // quizzes may follow it
-      problems.push(`${name}: no "## Summary" in the last part of the chapter`);
-    }
-  }
-  assert.deepEqual(problems, [], problems.join("\n"));
-});
-
-Deno.test(`prose cells have one heading, at the top, and at most ${MAX_WORDS} words`, async () => {
-  const problems: string[] = [];
-  for (const { name, notebook } of await courseNotebooks()) {
-    for (const cell of notebook.cells) {
-      if (cell.cell_type !== "markdown") continue;
-      const text = prose(joinText(cell.source)).trim();
-      const headings = text.split("\n").filter((line) => /^#{1,6} /.test(line));
-      if (headings.length > 1) problems.push(`${name}#${cell.id}: ${headings.length} headings`);
-      if (headings.length === 1 && !/^#{1,6} /.test(text)) {
-        problems.push(`${name}#${cell.id}: heading "${headings[0]}" is not at the top of its cell`);
-      }
-      const words = text.split(/\s+/).filter(Boolean).length;
-      if (words > MAX_WORDS) problems.push(`${name}#${cell.id}: ${words} words`);
-    }
-  }
-  assert.deepEqual(problems, [], problems.join("\n"));
-});
-
-Deno.test("cells that read /proc or run taskset check the platform first", async () => {
-  const problems: string[] = [];
-  for (const { name, notebook } of await courseNotebooks()) {
-    for (const cell of notebook.cells) {
-      const source = joinText(cell.source);
-      if (cell.cell_type !== "code" || !/\/proc\/|taskset/.test(source)) continue;
-      if (!/hasProc\(\)|Deno\.build\.os/.test(source)) {
-        problems.push(`${name}#${cell.id} needs Linux but does not check for it`);
-      }
-    }
-  }
-  assert.deepEqual(problems, [], problems.join("\n"));
 });
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
