@@ -8,6 +8,8 @@ front end renders; we do the same: the message in bold red, the stack in
 grey. A traceback that already has colours is left alone.
 """
 
+import re
+
 RED = "\x1b[1;31m"
 GREY = "\x1b[90m"
 RESET = "\x1b[0m"
@@ -34,4 +36,21 @@ def style_error(content):
         for line in entry.split("\n"):
             colour = GREY if is_stack_line(line) else RED
             lines.append(f"{colour}{line}{RESET}" if line else line)
+    advice = next_step(content)
+    if advice:
+        lines.append(advice)
     return {**content, "traceback": lines}
+
+
+def next_step(content):
+    """What to do about an error a learner meets by running cells out of
+    order: a name that an earlier cell defines. None for other errors."""
+    if content.get("ename") != "ReferenceError":
+        return None
+    match = re.fullmatch(r"(\S+) is not defined", content.get("evalue", ""))
+    if not match:
+        return None
+    return (
+        f"If an earlier cell defines `{match.group(1)}`, run that cell first "
+        "(or Cell > Run All Above)."
+    )

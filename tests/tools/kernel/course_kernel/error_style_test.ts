@@ -52,3 +52,18 @@ Deno.test("error style: an error without traceback still shows, once; coloured o
   assert.deepEqual(bare.traceback, ["\x1b[1;31mInterrupted: the cell was interrupted\x1b[0m"]);
   assert.deepEqual(kept.traceback, coloured);
 });
+
+Deno.test("error style: a name not defined yet says to run the earlier cell first", async () => {
+  const [undefinedName, other] = await styled([
+    {
+      ename: "ReferenceError",
+      evalue: "server is not defined",
+      traceback: ["ReferenceError: server is not defined", "    at <anonymous>:1:1"],
+    },
+    { ename: "ReferenceError", evalue: "Cannot access 'x' before initialization", traceback: [] },
+  ]);
+  assert.deepEqual((undefinedName.traceback as string[]).slice(2), [
+    "If an earlier cell defines `server`, run that cell first (or Cell > Run All Above).",
+  ]);
+  assert.equal((other.traceback as string[]).length, 1);
+});
