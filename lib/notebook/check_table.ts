@@ -55,7 +55,7 @@ function checkRow(c: CheckOutcome): string {
   return `<li class="course-check-row" data-passed="${c.passed}" ` +
     `style="display:flex;gap:8px;padding:4px 0;border-top:1px solid #eaeef2">` +
     `<span style="color:${colour.ink};font-weight:bold;width:1.2em;flex:none">${mark}</span>` +
-    `<div style="min-width:0"><div>${escapeHtml(c.name)}${why}</div>${message}</div></li>`;
+    `<div style="min-width:0"><div>${hintHtml(c.name)}${why}</div>${message}</div></li>`;
 }
 
 /**
@@ -101,7 +101,7 @@ export function renderCheckTable(
     `<span style="color:${colour.ink};font-weight:bold;font-size:15px">` +
     `${outcome.passed ? "&#10004;" : "&#10008;"} ${verdict}</span>` +
     `${outcome.passed ? ` &middot; <b>${manifest.points} points</b>` : ""}${hiddenNote}` +
-    `<div><b>${escapeHtml(manifest.title)}</b> ` +
+    `<div><b>${hintHtml(manifest.title)}</b> ` +
     `<code style="${CODE}">${escapeHtml(manifest.id)}</code></div></div>` +
     problem +
     (rows.length

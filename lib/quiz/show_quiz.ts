@@ -5,6 +5,7 @@
  * @module
  */
 import { escapeHtml, HtmlOutput } from "../notebook/display.ts";
+import { hintHtml } from "../notebook/hint.ts";
 import { exerciseFile } from "../notebook/exercise_files.ts";
 import { letter, parseQuiz, type Quiz } from "./quiz_schema.ts";
 
@@ -37,8 +38,8 @@ export async function showQuiz(id: string): Promise<HtmlOutput> {
   ].join("\n");
   const html = `<div><b>${escapeHtml(quiz.title)}</b><ol>${
     quiz.questions.map((q) =>
-      `<li><b>${escapeHtml(q.id)}</b>: ${escapeHtml(q.question)}<br>${
-        q.choices.map((c, i) => `<code>${letter(i)}</code>) ${escapeHtml(c.text)}`).join("<br>")
+      `<li><b>${escapeHtml(q.id)}</b>: ${hintHtml(q.question)}<br>${
+        q.choices.map((c, i) => `<code>${letter(i)}</code>) ${hintHtml(c.text)}`).join("<br>")
       }</li>`
     ).join("")
   }</ol></div>`;

@@ -119,3 +119,22 @@ Deno.test("check card: missing names are said once, in red, without a list of ch
   assert.equal(root.querySelectorAll(".course-check-row").length, 0);
   assert.equal(String(out).split("\n").filter((l) => l.includes("not defined")).length, 1);
 });
+
+Deno.test("check card: code in a check's name shows as code, not as backticks", () => {
+  const outcome: ChecksOutcome = {
+    checks: [{
+      name: "q1: what does `await` do?",
+      hidden: false,
+      passed: true,
+      message: "",
+      error: null,
+    }],
+    passed: true,
+    message: "",
+    error: null,
+  };
+  const { root } = card(outcome);
+  const row = root.querySelector(".course-check-row")!;
+  assert.equal(row.querySelector("code")?.textContent, "await");
+  assert.ok(!row.textContent!.includes("`"));
+});
