@@ -54,7 +54,9 @@ export function table(rows: readonly object[], options: TableOptions = {}): Html
   const caption = options.title
     ? `<caption style="text-align:left;font-weight:bold">${escapeHtml(options.title)}</caption>`
     : "";
-  const html = `<table class="course-table" style="margin-left:0;border-collapse:collapse">` +
+  // Classic Jupyter draws tables at 12 px and centred: ours sit left, at the prose's 14 px.
+  const html = `<table class="course-table" ` +
+    `style="margin-left:0;border-collapse:collapse;font-size:14px">` +
     `${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   return new HtmlOutput(html, options.title ? `${options.title}\n${text}` : text);
 }

@@ -6,6 +6,7 @@ Deno.test("table rounds floats, keeps integers, aligns numbers right and text le
   assert.equal(String(out), "name    ms   n\na     12.7   3\nlong     1  10");
   assert.match(out.html, /<td style="text-align:left">long<\/td>/);
   assert.match(out.html, /<td style="text-align:right">12.7<\/td>/);
+  assert.match(out.html, /^<table class="course-table" style="margin-left:0;[^"]*font-size:14px"/);
 });
 
 Deno.test("table escapes HTML and shows its title", () => {
