@@ -45,7 +45,8 @@ export default defineChecks<Bindings>([
       }
       if (peak < IDS.length) {
         fail(
-          `at most ${peak} requests were at the server at the same moment: the loop still ` +
+          `at most ${peak} ${peak === 1 ? "request was" : "requests were"} at the server ` +
+            "at the same moment: the loop still " +
             "awaits each order before it asks for the next one",
         );
       }
