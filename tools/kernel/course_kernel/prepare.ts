@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { prepareCourseStyle } from "../course_style.ts";
 import { ensureDenoKernel } from "../deno_kernel.ts";
 import { type CourseKernel, installCourseKernel } from "./install.ts";
 
@@ -14,11 +15,18 @@ import { type CourseKernel, installCourseKernel } from "./install.ts";
 export const COURSE_JUPYTER_DIR: string = new URL("../../../.course/jupyter", import.meta.url)
   .pathname;
 
+/** What Jupyter needs to run the course: the kernel, and a config folder with the course's style. */
+export type PreparedCourse = CourseKernel & {
+  env: CourseKernel["env"] & { JUPYTER_CONFIG_DIR: string };
+};
+
 /**
- * Installs (or repairs) the Deno kernel and writes the course's kernel spec.
+ * Installs (or repairs) the Deno kernel, writes the course's kernel spec, and
+ * puts the course's style sheet in a config folder of its own (course_style.ts).
  *
  * @param log where progress goes (default `console.error`)
  * @returns the spec, and the environment under which Jupyter finds it first
+ *   and shows the course's style
  * @example
  * ```ts
  * const { env } = await prepareCourseKernel();
@@ -27,11 +35,13 @@ export const COURSE_JUPYTER_DIR: string = new URL("../../../.course/jupyter", im
  */
 export async function prepareCourseKernel(
   log: (line: string) => void = (line) => console.error(line),
-): Promise<CourseKernel> {
+): Promise<PreparedCourse> {
   const kernel = await ensureDenoKernel({ log });
-  return await installCourseKernel({
+  const course = await installCourseKernel({
     jupyterDir: COURSE_JUPYTER_DIR,
     denoPath: kernel.denoPath,
     logosFrom: kernel.specDir,
   });
+  const style = await prepareCourseStyle(`${COURSE_JUPYTER_DIR}/config`);
+  return { ...course, env: { ...course.env, ...style } };
 }
