@@ -131,3 +131,17 @@ export function assumedCoreProblems(name: string, notebook: Notebook): string[] 
   }
   return problems;
 }
+
+/**
+ * Results are shown with the course's `table()` (left-aligned HTML, rounded
+ * numbers), never `console.table`'s index column, quotes and box drawing.
+ *
+ * @param name The file name.
+ * @param notebook The notebook.
+ * @returns One line per problem, naming the cell id.
+ */
+export function consoleTableProblems(name: string, notebook: Notebook): string[] {
+  return notebook.cells
+    .filter((cell) => cell.cell_type === "code" && /console\.table\(/.test(joinText(cell.source)))
+    .map((cell) => `${name}#${cell.id}: console.table; use table() from @course/lib`);
+}

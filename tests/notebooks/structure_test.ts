@@ -8,6 +8,7 @@ import { courseNotebooks } from "./_notebooks.ts";
 import {
   assumedCoreProblems,
   chapterShapeProblems,
+  consoleTableProblems,
   linuxGuardProblems,
   MAX_WORDS,
   proseCellProblems,
@@ -44,6 +45,7 @@ Deno.test("every chapter keeps the structure rules", async () => {
     ...proseCellProblems(name, notebook),
     ...linuxGuardProblems(name, notebook),
     ...assumedCoreProblems(name, notebook),
+    ...consoleTableProblems(name, notebook),
   ]);
   assert.deepEqual(problems, [], problems.join("\n"));
 });
@@ -148,4 +150,15 @@ Deno.test("structure: prose that takes the learner's core count for granted is n
   ]);
   const problems = assumedCoreProblems("x.ipynb", notebook);
   assert.deepEqual(problems.map((p) => p.split(":")[0]), ["x.ipynb#c0", "x.ipynb#c1"]);
+});
+
+Deno.test("structure: console.table is named; table() and prose about it are not", () => {
+  const notebook = notebookOf([
+    ["code", "console.table(rows);"],
+    ["code", "table(rows, { digits: 2 });"],
+    ["markdown", "Unlike `console.table(rows)`, `table()` rounds."],
+  ]);
+  assert.deepEqual(consoleTableProblems("x.ipynb", notebook), [
+    "x.ipynb#c0: console.table; use table() from @course/lib",
+  ]);
 });
