@@ -192,7 +192,20 @@ export function markerMarks(markers: readonly TimelineMarker[]): PlotMark[] {
 }
 
 /**
- * The time axis: a labelled x scale with its unit, starting at zero when the data does.
+ * The step between ticks that Plot picks for about `count` ticks over `span`:
+ * 1, 2 or 5 times a power of ten.
+ */
+function tickStep(span: number, count = 10): number {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const scaled = raw / power;
+  return (scaled >= 7.07 ? 10 : scaled >= 3.16 ? 5 : scaled >= 1.41 ? 2 : 1) * power;
+}
+
+/**
+ * The time axis: a labelled x scale with its unit, starting at zero when the
+ * data does, and ending at the first tick at or after the last instant, so that
+ * the axis neither stops short of the data nor runs far past it.
  *
  * @param bars The bars (for the domain).
  * @param unit The time unit shown in the label, e.g. `"ms"`.
@@ -201,7 +214,8 @@ export function markerMarks(markers: readonly TimelineMarker[]): PlotMark[] {
  * @example
  * ```ts
  * import { timeAxis } from "@course/lib/chart/mod.ts";
- * console.log(timeAxis([{ lane: "a", kind: "cpu", start: 0, end: 30 }], "ms").label); // "time (ms) →"
+ * const axis = timeAxis([{ lane: "a", kind: "cpu", start: 0, end: 34.5 }], "ms");
+ * console.log(axis.label, axis.domain); // "time (ms) →" [ 0, 35 ]
  * ```
  */
 export function timeAxis(
@@ -211,9 +225,12 @@ export function timeAxis(
 ): PlotScaleOptions {
   const times = [...bars.flatMap((b) => [b.start, b.end]), ...markers.map((m) => m.at)];
   const lo = Math.min(0, ...times);
-  const hi = Math.max(...times, lo + 1);
+  const last = Math.max(lo, ...times);
+  // Nothing lasted: one unit of axis. Else round the end up to the next tick.
+  const step = last > lo ? tickStep(last - lo) : 1;
+  const hi = last > lo ? lo + Math.ceil((last - lo) / step - 1e-9) * step : lo + 1;
   return {
-    domain: [lo, hi],
+    domain: [lo, Number(hi.toPrecision(12))],
     label: `time (${unit}) →`,
     labelAnchor: "right",
     grid: true,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DOMParser } from "linkedom";
-import { type Chart, timeline, type TimelineBar } from "@course/lib/chart/mod.ts";
+import { type Chart, timeAxis, timeline, type TimelineBar } from "@course/lib/chart/mod.ts";
 import {
   type CooperativeTask,
   runCooperative,
@@ -217,4 +217,14 @@ Deno.test("measured job runs: a row per way and job, waits in the gaps", () => {
   ]);
   assert.equal(svg.bars("cpu"), 4);
   assert.equal(svg.bars("wait"), 1);
+});
+
+Deno.test("the time axis ends at the first tick after the data: never short of it, never far past", () => {
+  const axis = (end: number, start = 0) =>
+    timeAxis([{ lane: "a", kind: "cpu", start, end }], "s").domain;
+  assert.deepEqual(axis(34.5), [0, 35]); // was [0, 34.5]: the last tick, 30, stopped short
+  assert.deepEqual(axis(0.4), [0, 0.4]); // was [0, 1]: a 0.4 s run drawn on a 1 s axis
+  assert.deepEqual(axis(0.43), [0, 0.45]);
+  assert.deepEqual(axis(1000), [0, 1000]);
+  assert.deepEqual(axis(0, 0), [0, 1]); // nothing lasted: one unit
 });
