@@ -33,6 +33,7 @@ export default defineChecks<{ order: unknown }>([
     run: async ({ order }) => {
       const first = (await trueOrder())[0];
       const got = (order as string[])[0];
+      if (got === undefined) fail("no first line yet: put the letters in `order`");
       if (got !== first) {
         fail(
           `you have ${show(got)} first, but another line prints before it: ` +
