@@ -7,9 +7,18 @@
 import { isDeepStrictEqual } from "node:util";
 import { CheckFailure, type FailureDetails } from "./check_failure.ts";
 
+/** `instanceof Error` that survives a learner's object whose getters throw. */
+function isError(value: unknown): value is Error {
+  try {
+    return value instanceof Error && typeof value.message === "string";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Shows a value compactly and unambiguously for a message: strings quoted,
- * arrays and objects on one line, long values cut.
+ * arrays and objects on one line, errors as `Name: message`, long values cut.
  *
  * @param value Any value.
  * @returns At most about 120 characters.
@@ -17,6 +26,8 @@ import { CheckFailure, type FailureDetails } from "./check_failure.ts";
 export function show(value: unknown): string {
   const text = typeof value === "function"
     ? `function ${value.name || "(anonymous)"}`
+    : isError(value)
+    ? `${value.name}: ${value.message}` // its stack would name files on this machine
     : Deno.inspect(value, { compact: true, breakLength: Infinity, depth: 4, colors: false });
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -37,3 +37,18 @@ Deno.test("runOnVirtualClock's trace is playable: its queues add up", async () =
   assert.equal(last.time, 2);
   assert.deepEqual(last.timers, [], "the time-limit timer is not shown");
 });
+
+Deno.test("the failure timeline names unnamed tasks task 1, task 2, not by a process-wide counter", async () => {
+  // The stub of 08-fix-the-race: eight customers, each an unnamed task made by gather.
+  function* reserve(hall: { free: number; booked: string[] }, _lock: unknown, name: string) {
+    if (hall.free === 0) return false;
+    yield* sleep(1);
+    hall.free -= 1;
+    hall.booked.push(name);
+    return true;
+  }
+  const card = await check("08-fix-the-race", { reserve });
+  assert.match(card.html, /Your run/);
+  assert.match(card.html, />task 1</);
+  assert.doesNotMatch(card.html, />Task-\d+</);
+});

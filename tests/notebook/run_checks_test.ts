@@ -105,3 +105,15 @@ Deno.test("the check table escapes messages and keeps the trace's timeline", () 
   assert.ok(out.html.endsWith("<svg></svg></div>"));
   assert.equal(new CheckFailure("m", { trace: [1] }).trace?.length, 1);
 });
+
+Deno.test("a check message shows an error as its name and message, never its stack's file paths", async () => {
+  const { show } = await import("@course/lib/notebook/expect.ts");
+  class OrdersDown extends Error {
+    override name = "OrdersDown";
+  }
+  assert.equal(
+    show(new OrdersDown("the orders service is down")),
+    "OrdersDown: the orders service is down",
+  );
+  assert.equal(show([1, "a"]), '[ 1, "a" ]');
+});
