@@ -506,13 +506,21 @@ export class TraceRecorder {
   }
 
   /**
-   * A callback (a {@link Handle}) or a task step joined the ready queue.
-   * @param runnable The handle or the task.
+   * A callback joined the ready queue.
+   * @param handle Its {@link Handle}.
    */
-  readyScheduled(runnable: { _callback?: unknown } | TracedTask): void {
+  readyCallback(handle: { _callback: unknown }): void {
     this.#tick();
-    if ("_id" in runnable) this.#record(READY_TASK, this.#taskId(runnable));
-    else this.#record(READY_CALLBACK, this.#functionId(runnable._callback));
+    this.#record(READY_CALLBACK, this.#functionId(handle._callback));
+  }
+
+  /**
+   * A task's next step joined the ready queue.
+   * @param task The task.
+   */
+  readyTask(task: TracedTask): void {
+    this.#tick();
+    this.#record(READY_TASK, this.#taskId(task));
   }
 
   /**
