@@ -52,7 +52,9 @@ export function table(rows: readonly object[], options: TableOptions = {}): Html
     `<tr>${c.map((v, i) => `<td style="${align(i)}">${escapeHtml(v)}</td>`).join("")}</tr>`
   ).join("");
   const caption = options.title
-    ? `<caption style="text-align:left;font-weight:bold;white-space:nowrap">${escapeHtml(options.title)}</caption>`
+    ? `<caption style="text-align:left;font-weight:bold;white-space:nowrap">${
+      escapeHtml(options.title)
+    }</caption>`
     : "";
   // Classic Jupyter draws tables at 12 px and centred: ours sit left, at the prose's 14 px.
   const html = `<table class="course-table" ` +
