@@ -60,6 +60,7 @@ TERMINATE_AFTER = 0.5
 # After that, when to tell the learner that only a restart will help.
 STUCK_AFTER = 3.0
 SETUP_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "interrupt_setup.js")
+ERRORS_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "errors_setup.js")
 
 
 def log(text):
@@ -204,10 +205,13 @@ class Proxy:
         self.send_setup()
 
     def send_setup(self):
-        """Defines the kernel side of interrupts (interrupt_setup.js)."""
+        """Defines the kernel side of interrupts (interrupt_setup.js), and
+        makes errors nobody awaited or caught visible (errors_setup.js)."""
         with open(SETUP_JS) as f:
             code = f.read().replace("INTERRUPT_FILE", json.dumps(self.interrupt_file))
         self.own_ids.add(self.send_silent(code))
+        with open(ERRORS_JS) as f:
+            self.own_ids.add(self.send_silent(f.read()))
 
     def send_silent(self, code):
         """Sends code to Deno as a silent execute_request; returns its msg_id."""
