@@ -1,0 +1,44 @@
+/**
+ * The harness of the CPython ports: each test in this folder is one of CPython's own asyncio
+ * tests (Lib/test/test_asyncio/<file>.py), translated to the course's API and named
+ * `"<file>: <test>"` after the test it ports. `port` registers a test that must behave as
+ * CPython specifies; `differs` registers one where the course differs from CPython on purpose:
+ * it asserts the course's documented behaviour, and its reason is shown in the test's name.
+ * `tally.ts` counts both kinds (and the skipped tests listed in SKIPPED.md).
+ *
+ * @module
+ */
+import { type EventLoop, type ExceptionContext } from "@course/lib";
+import { recordingLoop } from "../loop/_helpers.ts";
+
+/** A port's body: gets a fresh virtual-clock loop (closed afterwards) and its recorded errors. */
+export type PortBody = (loop: EventLoop, errors: ExceptionContext[]) => void | Promise<void>;
+
+/** The two ways to register a ported test of one CPython file. */
+export interface PortedFile {
+  /** A test that passes as CPython specifies. */
+  port(name: string, body: PortBody): void;
+  /** A test where the course differs on purpose; `why` names the documented difference. */
+  differs(name: string, why: string, body: PortBody): void;
+}
+
+/**
+ * The registrar for one CPython test file.
+ * @param file CPython's file name without `.py`, e.g. `"test_futures"`.
+ * @returns `port` and `differs`, which register Deno tests named after CPython's.
+ */
+export function cpython(file: string): PortedFile {
+  const register = (title: string, body: PortBody) =>
+    Deno.test(title, async () => {
+      const { loop, errors } = recordingLoop();
+      try {
+        await body(loop, errors);
+      } finally {
+        if (!loop.isRunning()) loop.close();
+      }
+    });
+  return {
+    port: (name, body) => register(`${file}: ${name}`, body),
+    differs: (name, why, body) => register(`${file}: ${name} (deliberate difference: ${why})`, body),
+  };
+}
