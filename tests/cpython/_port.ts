@@ -8,11 +8,18 @@
  *
  * @module
  */
-import { type EventLoop, type ExceptionContext } from "@course/lib";
+import { type Coroutine, type EventLoop, type ExceptionContext, isCoroutine } from "@course/lib";
 import { recordingLoop } from "../loop/_helpers.ts";
 
-/** A port's body: gets a fresh virtual-clock loop (closed afterwards) and its recorded errors. */
-export type PortBody = (loop: EventLoop, errors: ExceptionContext[]) => void | Promise<void>;
+/**
+ * A port's body: gets a fresh virtual-clock loop (closed afterwards) and its recorded errors.
+ * A generator function is run as a task on that loop, as CPython's `IsolatedAsyncioTestCase`
+ * runs an `async def test_...`.
+ */
+export type PortBody = (
+  loop: EventLoop,
+  errors: ExceptionContext[],
+) => void | Promise<void> | Coroutine<unknown>;
 
 /** The two ways to register a ported test of one CPython file. */
 export interface PortedFile {
@@ -32,7 +39,9 @@ export function cpython(file: string): PortedFile {
     Deno.test(title, async () => {
       const { loop, errors } = recordingLoop();
       try {
-        await body(loop, errors);
+        const outcome = body(loop, errors);
+        if (isCoroutine(outcome)) await loop.runUntilComplete(outcome);
+        else await outcome;
       } finally {
         if (!loop.isRunning()) loop.close();
       }
