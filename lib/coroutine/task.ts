@@ -246,10 +246,17 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /**
    * A short description for error messages.
    *
-   * @returns E.g. `<Task brew pending>`.
+   * As asyncio's `repr(task)`: the state (`cancelling` while a cancellation is on its way),
+   * the name, and what it waits for, e.g. `<Task pending name='brew' wait_for=<Future pending>>`.
+   *
+   * @returns E.g. `<Task finished name='brew' result=42>`.
    */
   override toString(): string {
-    return `<Task ${this._name} ${super.toString().slice(6, -1)}>`;
+    const [state, ...outcome] = super.toString().slice(1, -1).split(" ").slice(1);
+    const shown = state === "pending" && this.#numCancelsRequested > 0 ? "cancelling" : state;
+    const waitingFor = this._futWaiter === null ? "" : ` wait_for=${this._futWaiter}`;
+    const rest = outcome.length === 0 ? "" : ` ${outcome.join(" ")}`;
+    return `<Task ${shown} name='${this._name}'${rest}${waitingFor}>`;
   }
 
   /** @ignore */
@@ -327,10 +334,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     } else if (awaited instanceof Future && awaited._blocking) {
       awaited._blocking = false;
       if (awaited._loop !== loop) {
-        this.#throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
+        this.#throwNext = new RuntimeError(
+          `Task ${this} got Future ${awaited} attached to a different loop`,
+        );
         loop._scheduleRunnable(this);
       } else if (awaited === this) {
-        this.#throwNext = new RuntimeError(`${this} cannot wait for itself`);
+        this.#throwNext = new RuntimeError(`Task cannot await on itself: ${this}`);
         loop._scheduleRunnable(this);
       } else {
         this._futWaiter = awaited;

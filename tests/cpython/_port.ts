@@ -51,3 +51,15 @@ export function cpython(file: string): PortedFile {
     differs: (name, why, body) => register(`${file}: ${name} (deliberate difference: ${why})`, body),
   };
 }
+
+/**
+ * CPython's `test_utils.run_briefly(loop)`: runs the loop until a task whose coroutine returns
+ * at once is done, which lets every ready task take exactly two steps.
+ * @param loop A loop that is not running.
+ */
+export async function runBriefly(loop: EventLoop): Promise<void> {
+  await loop.runUntilComplete(once());
+}
+
+// deno-lint-ignore require-yield
+function* once(): Coroutine<void> {}

@@ -9,8 +9,7 @@ import {
   InvalidStateError,
   RuntimeError,
 } from "@course/lib";
-import { runBriefly } from "../sync/_helpers.ts";
-import { cpython } from "./_port.ts";
+import { cpython, runBriefly } from "./_port.ts";
 
 const { port, differs } = cpython("test_futures");
 

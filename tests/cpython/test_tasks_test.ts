@@ -1,0 +1,525 @@
+// CPython's Lib/test/test_asyncio/test_tasks.py (3.11), ported to the course's API: each test is
+// named after the CPython test it ports. `async def` is a generator function, `await x` is
+// `yield* x`, and CPython's TestLoop (time advanced by hand) is the loop's virtual clock.
+import assert from "node:assert/strict";
+import {
+  CancelledError,
+  type Coroutine,
+  currentTask,
+  ensureFuture,
+  EventLoop,
+  Future,
+  RuntimeError,
+  sleep,
+  Task,
+  TimeoutError,
+  ValueError,
+  wait,
+} from "@course/lib";
+import { cpython, runBriefly } from "./_port.ts";
+
+const { port, differs } = cpython("test_tasks");
+
+// deno-lint-ignore require-yield
+function* notmuch(): Coroutine<string> {
+  return "ok";
+}
+
+/** The innermost error of a chain of causes, as CPython's get_innermost_context. */
+function innermostCause(error: unknown): [unknown, string, number] {
+  let depth = 0;
+  let current = error as Error;
+  while (current.cause !== undefined) {
+    current = current.cause as Error;
+    depth += 1;
+  }
+  return [current.constructor, current.message, depth];
+}
+
+port("test_task_cancel_message_getter", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<void> {}
+  const t = loop.createTask(coro());
+  t.cancel("my message");
+  await assert.rejects(
+    loop.runUntilComplete(t),
+    (e) => e instanceof CancelledError && e.message === "my message",
+  );
+});
+
+port("test_other_loop_future", async (loop) => {
+  const otherLoop = new EventLoop({ clock: "virtual" });
+  const fut = new Future(otherLoop);
+  function* run(f: Future<unknown>): Coroutine<void> {
+    yield* f;
+  }
+  try {
+    await assert.rejects(
+      loop.runUntilComplete(run(fut)),
+      (e) => e instanceof RuntimeError && /Task .* got Future .* attached/.test(e.message),
+    );
+  } finally {
+    otherLoop.close();
+  }
+});
+
+port("test_task_awaits_on_itself", async (loop) => {
+  function* test(): Coroutine<void> {
+    yield* task;
+  }
+  const task: Task<void> = ensureFuture(test(), loop) as Task<void>;
+  await assert.rejects(
+    loop.runUntilComplete(task),
+    (e) => e instanceof RuntimeError && /Task cannot await on itself/.test(e.message),
+  );
+});
+
+port("test_task_class", async (loop) => {
+  const t = loop.createTask(notmuch());
+  await loop.runUntilComplete(t);
+  assert.equal(t.done(), true);
+  assert.equal(t.result(), "ok");
+  assert.equal(t.getLoop(), loop);
+  const other = new EventLoop({ clock: "virtual" });
+  const t2 = new Task(notmuch(), other);
+  assert.equal(t2.getLoop(), other);
+  await other.runUntilComplete(t2);
+  other.close();
+});
+
+port("test_ensure_future_coroutine", async (loop) => {
+  const t = ensureFuture(notmuch(), loop);
+  assert.equal(t.getLoop(), loop);
+  await loop.runUntilComplete(t);
+  assert.equal(t.result(), "ok");
+  assert.throws(() => ensureFuture(notmuch()), RuntimeError); // no running loop
+  // deno-lint-ignore require-yield
+  const t2 = await loop.runUntilComplete((function* () {
+    return ensureFuture(notmuch());
+  })());
+  assert.equal(t2.getLoop(), loop);
+  await loop.runUntilComplete(t2);
+  assert.equal(t2.result(), "ok");
+});
+
+port("test_ensure_future_future", async (loop) => {
+  const fOrig = new Future<string>(loop);
+  fOrig.setResult("ko");
+  const f = ensureFuture(fOrig);
+  await loop.runUntilComplete(f);
+  assert.equal(f.result(), "ko");
+  assert.equal(f, fOrig);
+  const other = new EventLoop({ clock: "virtual" });
+  assert.throws(() => ensureFuture(fOrig, other), ValueError);
+  other.close();
+  assert.equal(ensureFuture(fOrig, loop), fOrig);
+});
+
+port("test_ensure_future_task", async (loop) => {
+  const tOrig = loop.createTask(notmuch());
+  const t = ensureFuture(tOrig);
+  await loop.runUntilComplete(t);
+  assert.equal(t.result(), "ok");
+  assert.equal(t, tOrig);
+  const other = new EventLoop({ clock: "virtual" });
+  assert.throws(() => ensureFuture(tOrig, other), ValueError);
+  other.close();
+  assert.equal(ensureFuture(tOrig, loop), tOrig);
+});
+
+port("test_ensure_future_neither", () => {
+  assert.throws(() => ensureFuture("ok" as never), TypeError);
+});
+
+port("test_ensure_future_error_msg", (loop) => {
+  const other = new EventLoop({ clock: "virtual" });
+  const f = new Future(loop);
+  assert.throws(
+    () => ensureFuture(f, other),
+    (e) =>
+      e instanceof ValueError &&
+      /The future belongs to a different loop than the one specified as the loop argument/i
+        .test(e.message),
+  );
+  other.close();
+});
+
+port("test_task_repr_wait_for", async (loop) => {
+  function* waitFor(fut: Future<void>): Coroutine<void> {
+    return yield* fut;
+  }
+  const fut = new Future<void>(loop);
+  const task = loop.createTask(waitFor(fut));
+  await runBriefly(loop);
+  assert.match(String(task), new RegExp(`<Task .* wait_for=${escape(String(fut))}>`));
+  fut.setResult();
+  await loop.runUntilComplete(task);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+port("test_task_basics", async (loop) => {
+  function* outer(): Coroutine<number> {
+    const a = yield* inner1();
+    const b = yield* inner2();
+    return a + b;
+  }
+  // deno-lint-ignore require-yield
+  function* inner1(): Coroutine<number> {
+    return 42;
+  }
+  // deno-lint-ignore require-yield
+  function* inner2(): Coroutine<number> {
+    return 1000;
+  }
+  assert.equal(await loop.runUntilComplete(outer()), 1042);
+});
+
+port("test_cancelling", async (loop) => {
+  function* task(): Coroutine<void> {
+    yield* sleep(10);
+  }
+  const t = loop.createTask(task());
+  assert.equal(t.cancelling(), 0);
+  assert.doesNotMatch(String(t), / cancelling /);
+  assert.equal(t.cancel(), true);
+  assert.ok(t.cancelling());
+  assert.match(String(t), / cancelling /);
+  assert.equal(t.cancel(), true);
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+});
+
+port("test_uncancel_basic", async (loop) => {
+  function* task(): Coroutine<void> {
+    try {
+      yield* sleep(10);
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+      currentTask()!.uncancel();
+      yield* sleep(10);
+    }
+  }
+  const t = loop.createTask(task());
+  await loop.runUntilComplete(sleep(0.01));
+  assert.equal(t.cancel(), true);
+  assert.match(String(t), / cancelling /);
+  assert.equal(t.cancelling(), 1);
+  assert.equal(t.cancelled(), false);
+  await loop.runUntilComplete(sleep(0.01));
+  assert.doesNotMatch(String(t), / cancelling /);
+  assert.equal(t.cancelling(), 0);
+  assert.equal(t.cancelled(), false);
+  assert.equal(t.cancel(), true);
+  assert.equal(t.cancelling(), 1);
+  assert.equal(t.cancelled(), false);
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.done(), true);
+  t.uncancel(); // no longer effective once the task is done
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.done(), true);
+});
+
+port("test_uncancel_structured_blocks", async (loop) => {
+  function* makeRequestWithTimeout(
+    sleepFor: number,
+    timeout: number,
+  ): Coroutine<[boolean, boolean, boolean]> {
+    const task = currentTask()!;
+    const loop = task.getLoop();
+    let timedOut = false, structuredBlockFinished = false, outerCodeReached = false;
+    const timeoutHandle = loop.callLater(timeout, () => {
+      timedOut = true;
+      task.cancel();
+    });
+    try {
+      let raised: unknown = null;
+      try {
+        yield* sleep(sleepFor);
+        structuredBlockFinished = true;
+      } catch (error) {
+        raised = error;
+        throw error;
+      } finally {
+        timeoutHandle.cancel();
+        if (timedOut && task.uncancel() === 0 && raised instanceof CancelledError) {
+          // deno-lint-ignore no-unsafe-finally
+          throw new TimeoutError();
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof TimeoutError)) throw error;
+      assert.equal(timedOut, true);
+    }
+    outerCodeReached = true;
+    yield* sleep(0);
+    return [timedOut, structuredBlockFinished, outerCodeReached];
+  }
+  const t1 = loop.createTask(makeRequestWithTimeout(10, 0.1));
+  assert.deepEqual(await loop.runUntilComplete(t1), [true, false, true]);
+  assert.equal(t1.cancelling(), 0);
+  const t2 = loop.createTask(makeRequestWithTimeout(0, 10));
+  assert.deepEqual(await loop.runUntilComplete(t2), [false, true, true]);
+  assert.equal(t2.cancelling(), 0);
+});
+
+port("test_cancel", async (loop) => {
+  function* task(): Coroutine<number> {
+    yield* sleep(10);
+    return 12;
+  }
+  const t = loop.createTask(task());
+  loop.callSoon(() => t.cancel());
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.done(), true);
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.cancel(), false);
+  assert.ok(loop.time() < 10); // CPython's TestLoop: the sleep's timer was never waited for
+});
+
+for (
+  const [name, read] of [
+    ["test_cancel_with_message_then_future_result", (t: Task<void>) => t.result()],
+    ["test_cancel_with_message_then_future_exception", (t: Task<void>) => t.exception()],
+  ] as const
+) {
+  port(name, async () => {
+    const cases: [string | undefined, string][] = [[undefined, ""], ["my message", "my message"]];
+    for (const [cancelArg, expected] of cases) {
+      const loop = new EventLoop({ clock: "virtual" });
+      function* sleeper(): Coroutine<void> {
+        yield* sleep(10);
+      }
+      function* coro(): Coroutine<void> {
+        const task = loop.createTask(sleeper());
+        yield* sleep(0);
+        task.cancel(cancelArg);
+        yield* wait([task]);
+        read(task);
+      }
+      const task = loop.createTask(coro());
+      let caught: unknown = null;
+      try {
+        await loop.runUntilComplete(task);
+      } catch (error) {
+        caught = error;
+      }
+      assert.ok(caught instanceof CancelledError);
+      assert.equal(caught.message, expected);
+      const [kind, message] = innermostCause(caught);
+      assert.equal(kind, CancelledError);
+      assert.equal(message, expected);
+      loop.close();
+    }
+  });
+}
+
+port("test_cancellation_exception_context", async (loop) => {
+  const fut = loop.createFuture<void>();
+  function* sleeper(): Coroutine<void> {
+    fut.setResult();
+    yield* sleep(10);
+  }
+  function* coro(): Coroutine<void> {
+    const innerTask = loop.createTask(sleeper());
+    yield* fut;
+    loop.callSoon(() => innerTask.cancel("msg"));
+    try {
+      yield* innerTask;
+    } catch (ex) {
+      throw new ValueError("cancelled", { cause: ex });
+    }
+  }
+  const task = loop.createTask(coro());
+  let caught: unknown = null;
+  try {
+    await loop.runUntilComplete(task);
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof ValueError);
+  assert.equal(caught.message, "cancelled");
+  const [kind, message, depth] = innermostCause(caught);
+  assert.equal(kind, CancelledError);
+  assert.equal(message, "msg");
+  assert.equal(depth, 1);
+});
+
+port("test_cancel_with_message_before_starting_task", async (loop) => {
+  function* sleeper(): Coroutine<void> {
+    yield* sleep(10);
+  }
+  function* coro(): Coroutine<void> {
+    const task = loop.createTask(sleeper());
+    task.cancel("my message"); // deliberately no sleep before it
+    yield* wait([task]);
+    task.exception();
+  }
+  const task = loop.createTask(coro());
+  await assert.rejects(
+    loop.runUntilComplete(task),
+    (e) => e instanceof CancelledError && e.message === "my message",
+  );
+});
+
+port("test_cancel_yield", async (loop) => {
+  function* task(): Coroutine<number> {
+    yield* sleep(0);
+    yield* sleep(0);
+    return 12;
+  }
+  const t = loop.createTask(task());
+  await runBriefly(loop);
+  t.cancel();
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.done(), true);
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.cancel(), false);
+});
+
+port("test_cancel_inner_future", async (loop) => {
+  const f = loop.createFuture<void>();
+  function* task(): Coroutine<number> {
+    yield* f;
+    return 12;
+  }
+  const t = loop.createTask(task());
+  await runBriefly(loop);
+  f.cancel();
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(f.cancelled(), true);
+  assert.equal(t.cancelled(), true);
+});
+
+port("test_cancel_both_task_and_inner_future", async (loop) => {
+  const f = loop.createFuture<void>();
+  function* task(): Coroutine<number> {
+    yield* f;
+    return 12;
+  }
+  const t = loop.createTask(task());
+  await runBriefly(loop);
+  f.cancel();
+  t.cancel();
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.done(), true);
+  assert.equal(f.cancelled(), true);
+  assert.equal(t.cancelled(), true);
+});
+
+port("test_cancel_task_catching", async (loop) => {
+  const fut1 = loop.createFuture<void>(), fut2 = loop.createFuture<void>();
+  function* task(): Coroutine<number | undefined> {
+    yield* fut1;
+    try {
+      yield* fut2;
+    } catch (error) {
+      if (error instanceof CancelledError) return 42;
+      throw error;
+    }
+  }
+  const t = loop.createTask(task());
+  await runBriefly(loop);
+  fut1.setResult();
+  await runBriefly(loop);
+  t.cancel();
+  assert.equal(fut2.cancelled(), true);
+  assert.equal(await loop.runUntilComplete(t), 42);
+  assert.equal(t.cancelled(), false);
+});
+
+port("test_cancel_task_ignoring", async (loop) => {
+  const fut1 = loop.createFuture<void>(), fut2 = loop.createFuture<void>();
+  const fut3 = loop.createFuture<number>();
+  function* task(): Coroutine<number> {
+    yield* fut1;
+    try {
+      yield* fut2;
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+    }
+    return yield* fut3;
+  }
+  const t = loop.createTask(task());
+  await runBriefly(loop);
+  fut1.setResult();
+  await runBriefly(loop);
+  t.cancel();
+  assert.equal(fut2.cancelled(), true);
+  await runBriefly(loop);
+  fut3.setResult(42);
+  assert.equal(await loop.runUntilComplete(t), 42);
+  assert.equal(fut3.cancelled(), false);
+  assert.equal(t.cancelled(), false);
+});
+
+port("test_cancel_current_task", async (loop) => {
+  function* task(): Coroutine<number> {
+    t.cancel();
+    yield* sleep(100); // cancelled at once
+    return 12;
+  }
+  const t: Task<number> = loop.createTask(task());
+  assert.equal(t.cancelled(), false);
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.done(), true);
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.cancel(), false);
+  assert.equal(loop.time(), 0);
+});
+
+port("test_cancel_at_end", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* task(): Coroutine<number> {
+    t.cancel();
+    return 12;
+  }
+  const t: Task<number> = loop.createTask(task());
+  assert.equal(t.cancelled(), false);
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+  assert.equal(t.done(), true);
+  assert.equal(t.cancelled(), true);
+  assert.equal(t.cancel(), false);
+});
+
+port("test_cancel_awaited_task", async (loop) => {
+  let nestedTask: Task<void> | null = null;
+  const fut = loop.createFuture<void>();
+  function* nested(): Coroutine<void> {
+    yield* fut;
+  }
+  function* coro(): Coroutine<void> {
+    nestedTask = loop.createTask(nested());
+    yield* sleep(0);
+    task.cancel();
+    yield* nestedTask; // cancelled at once
+  }
+  const task: Task<void> = loop.createTask(coro());
+  await assert.rejects(loop.runUntilComplete(task), CancelledError);
+  assert.equal(task.cancelled(), true);
+  assert.equal(nestedTask!.cancelled(), true);
+  assert.equal(fut.cancelled(), true);
+});
+
+port("test_stop_while_run_in_complete", async (loop) => {
+  let x = 0;
+  function* task(): Coroutine<void> {
+    while (x < 10) {
+      yield* sleep(0.1);
+      x += 1;
+      if (x === 2) loop.stop();
+    }
+  }
+  const t = loop.createTask(task());
+  await assert.rejects(
+    loop.runUntilComplete(t),
+    (e) => e instanceof RuntimeError && /stopped before the future completed/i.test(e.message),
+  );
+  assert.equal(t.done(), false);
+  assert.equal(x, 2);
+  assert.ok(Math.abs(loop.time() - 0.2) < 1e-9); // CPython's TestLoop moves its clock as soon as a timer is set, so it reads 0.3
+  t.cancel();
+  await assert.rejects(loop.runUntilComplete(t), CancelledError);
+});
