@@ -72,7 +72,7 @@ export function* wait<T>(
   options: WaitOptions = {},
 ): Coroutine<WaitResult<T>> {
   const { timeout = null, returnWhen = "ALL_COMPLETED" } = options;
-  if (!RETURN_WHEN.has(returnWhen)) throw new TypeError(`invalid returnWhen: ${returnWhen}`);
+  if (!RETURN_WHEN.has(returnWhen)) throw new ValueError(`invalid returnWhen: ${returnWhen}`); // asyncio: ValueError
   const loop = getRunningLoop();
   const futures = new Set<Future<T>>();
   for (const awaitable of distinctAwaitables(awaitables, "wait")) {

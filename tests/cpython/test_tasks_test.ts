@@ -3,11 +3,14 @@
 // `yield* x`, and CPython's TestLoop (time advanced by hand) is the loop's virtual clock.
 import assert from "node:assert/strict";
 import {
+  asCompleted,
   CancelledError,
   type Coroutine,
   currentTask,
   ensureFuture,
   EventLoop,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
   Future,
   RuntimeError,
   sleep,
@@ -522,4 +525,265 @@ port("test_stop_while_run_in_complete", async (loop) => {
   assert.ok(Math.abs(loop.time() - 0.2) < 1e-9); // CPython's TestLoop moves its clock as soon as a timer is set, so it reads 0.3
   t.cancel();
   await assert.rejects(loop.runUntilComplete(t), CancelledError);
+});
+
+// ---------------------------------------------------------------- wait, asCompleted
+
+const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+port("test_wait", async (loop) => {
+  const a = loop.createTask(sleep(0.1)), b = loop.createTask(sleep(0.15));
+  function* foo(): Coroutine<number> {
+    const [done, pending] = yield* wait([b, a]);
+    assert.deepEqual(done, new Set([a, b]));
+    assert.deepEqual(pending, new Set());
+    return 42;
+  }
+  assert.equal(await loop.runUntilComplete(loop.createTask(foo())), 42);
+  assert.ok(near(loop.time(), 0.15));
+  // again: takes no time and goes through another path
+  assert.equal(await loop.runUntilComplete(loop.createTask(foo())), 42);
+  assert.ok(near(loop.time(), 0.15));
+});
+
+// deno-lint-ignore require-yield
+function* coroReturning<T>(s: T): Coroutine<T> {
+  return s;
+}
+
+port("test_wait_duplicate_coroutines", async (loop) => {
+  const c = loop.createTask(coroReturning("test"));
+  const task = loop.createTask(wait([c, c, loop.createTask(coroReturning("spam"))]));
+  const [done, pending] = await loop.runUntilComplete(task);
+  assert.equal(pending.size, 0);
+  assert.deepEqual(new Set([...done].map((f) => f.result())), new Set(["test", "spam"]));
+});
+
+port("test_wait_errors", async (loop) => {
+  await assert.rejects(loop.runUntilComplete(wait(new Set<Future<void>>())), ValueError);
+  const sleepTask = loop.createTask(sleep(10));
+  await assert.rejects(
+    loop.runUntilComplete(wait([sleepTask], { returnWhen: -1 as never })),
+    ValueError,
+  );
+  sleepTask.cancel();
+});
+
+port("test_wait_first_completed", async (loop) => {
+  const a = loop.createTask(sleep(10)), b = loop.createTask(sleep(0.1));
+  const task = loop.createTask(wait([b, a], { returnWhen: FIRST_COMPLETED }));
+  const [done, pending] = await loop.runUntilComplete(task);
+  assert.deepEqual(done, new Set([b]));
+  assert.deepEqual(pending, new Set([a]));
+  assert.equal(a.done(), false);
+  assert.equal(b.done(), true);
+  assert.equal(b.result(), undefined);
+  assert.ok(near(loop.time(), 0.1));
+  await loop.runUntilComplete(wait([a, b]));
+});
+
+port("test_wait_really_done", async (loop) => {
+  function* coro1(): Coroutine<void> {
+    yield* sleep(0);
+  }
+  function* coro2(): Coroutine<void> {
+    yield* sleep(0);
+    yield* sleep(0);
+  }
+  const a = loop.createTask(coro1()), b = loop.createTask(coro2());
+  const task = loop.createTask(wait([b, a], { returnWhen: FIRST_COMPLETED }));
+  const [done] = await loop.runUntilComplete(task);
+  assert.deepEqual(done, new Set([a, b]));
+  assert.equal(a.result(), undefined);
+  assert.equal(b.result(), undefined);
+});
+
+class ZeroDivisionError extends Error {}
+
+port("test_wait_first_exception", async (loop) => {
+  const a = loop.createTask(sleep(10));
+  // deno-lint-ignore require-yield
+  function* exc(): Coroutine<never> {
+    throw new ZeroDivisionError("err");
+  }
+  const b = loop.createTask(exc());
+  const task = loop.createTask(wait([b, a], { returnWhen: FIRST_EXCEPTION }));
+  const [done, pending] = await loop.runUntilComplete(task);
+  assert.deepEqual(done, new Set([b]));
+  assert.deepEqual(pending, new Set([a]));
+  assert.equal(loop.time(), 0);
+  await loop.runUntilComplete(wait([a, b]));
+  b.exception();
+});
+
+port("test_wait_first_exception_in_wait", async (loop) => {
+  const a = loop.createTask(sleep(10));
+  function* exc(): Coroutine<never> {
+    yield* sleep(0.01);
+    throw new ZeroDivisionError("err");
+  }
+  const b = loop.createTask(exc());
+  const [done, pending] = await loop.runUntilComplete(
+    wait([b, a], { returnWhen: FIRST_EXCEPTION }),
+  );
+  assert.deepEqual(done, new Set([b]));
+  assert.deepEqual(pending, new Set([a]));
+  assert.ok(near(loop.time(), 0.01));
+  await loop.runUntilComplete(wait([a, b]));
+  b.exception();
+});
+
+port("test_wait_with_exception", async (loop) => {
+  const a = loop.createTask(sleep(0.1));
+  function* sleeper(): Coroutine<never> {
+    yield* sleep(0.15);
+    throw new ZeroDivisionError("really");
+  }
+  const b = loop.createTask(sleeper());
+  function* foo(): Coroutine<void> {
+    const [done, pending] = yield* wait([b, a]);
+    assert.equal(done.size, 2);
+    assert.equal(pending.size, 0);
+    assert.equal([...done].filter((f) => f.exception() !== null).length, 1);
+  }
+  await loop.runUntilComplete(loop.createTask(foo()));
+  assert.ok(near(loop.time(), 0.15));
+  await loop.runUntilComplete(loop.createTask(foo()));
+  assert.ok(near(loop.time(), 0.15));
+});
+
+port("test_wait_with_timeout", async (loop) => {
+  const a = loop.createTask(sleep(0.1)), b = loop.createTask(sleep(0.15));
+  function* foo(): Coroutine<void> {
+    const [done, pending] = yield* wait([b, a], { timeout: 0.11 });
+    assert.deepEqual(done, new Set([a]));
+    assert.deepEqual(pending, new Set([b]));
+  }
+  await loop.runUntilComplete(loop.createTask(foo()));
+  assert.ok(near(loop.time(), 0.11));
+  await loop.runUntilComplete(wait([a, b]));
+});
+
+port("test_wait_concurrent_complete", async (loop) => {
+  const a = loop.createTask(sleep(0.1)), b = loop.createTask(sleep(0.15));
+  const [done, pending] = await loop.runUntilComplete(wait([b, a], { timeout: 0.1 }));
+  assert.deepEqual(done, new Set([a]));
+  assert.deepEqual(pending, new Set([b]));
+  assert.ok(near(loop.time(), 0.1));
+  await loop.runUntilComplete(wait([a, b]));
+});
+
+port("test_wait_with_iterator_of_tasks", async (loop) => {
+  const a = loop.createTask(sleep(0.1)), b = loop.createTask(sleep(0.15));
+  function* foo(): Coroutine<number> {
+    const [done, pending] = yield* wait([b, a][Symbol.iterator]());
+    assert.deepEqual(done, new Set([a, b]));
+    assert.deepEqual(pending, new Set());
+    return 42;
+  }
+  assert.equal(await loop.runUntilComplete(loop.createTask(foo())), 42);
+  assert.ok(near(loop.time(), 0.15));
+});
+
+port("test_as_completed", async (loop) => {
+  const completed = new Set<string>();
+  function* sleeper(dt: number, x: string): Coroutine<string> {
+    yield* sleep(dt);
+    completed.add(x);
+    return x;
+  }
+  const a = sleeper(0.01, "a"), b = sleeper(0.01, "b"), c = sleeper(0.15, "c");
+  function* foo(): Coroutine<string[]> {
+    const values: string[] = [];
+    for (const f of asCompleted([b, c, a])) values.push(yield* f);
+    return values;
+  }
+  const res = await loop.runUntilComplete(loop.createTask(foo()));
+  assert.ok(near(loop.time(), 0.15));
+  assert.ok(res.slice(0, 2).includes("a"));
+  assert.ok(res.slice(0, 2).includes("b"));
+  assert.equal(res[2], "c");
+});
+
+port("test_as_completed_with_timeout", async (loop) => {
+  const a = loop.createTask(sleep(0.1, "a")), b = loop.createTask(sleep(0.15, "b"));
+  function* foo(): Coroutine<[number, unknown][]> {
+    const values: [number, unknown][] = [];
+    for (const f of asCompleted([a, b], { timeout: 0.12 })) {
+      try {
+        values.push([1, yield* f]);
+      } catch (exc) {
+        if (!(exc instanceof TimeoutError)) throw exc;
+        values.push([2, exc]);
+      }
+    }
+    return values;
+  }
+  const res = await loop.runUntilComplete(loop.createTask(foo()));
+  assert.equal(res.length, 2);
+  assert.deepEqual(res[0], [1, "a"]);
+  assert.equal(res[1][0], 2);
+  assert.ok(res[1][1] instanceof TimeoutError);
+  assert.ok(near(loop.time(), 0.12));
+  await loop.runUntilComplete(wait([a, b]));
+});
+
+port("test_as_completed_with_unused_timeout", async (loop) => {
+  const a = sleep(0.01, "a");
+  function* foo(): Coroutine<void> {
+    for (const f of asCompleted([a], { timeout: 1 })) assert.equal(yield* f, "a");
+  }
+  await loop.runUntilComplete(loop.createTask(foo()));
+});
+
+port("test_as_completed_reverse_wait", async (loop) => {
+  const a = sleep(0.05, "a"), b = sleep(0.1, "b");
+  function* test(): Coroutine<void> {
+    const futs = [...asCompleted(new Set([a, b]))];
+    assert.equal(futs.length, 2);
+    assert.equal(yield* futs[1], "a");
+    assert.ok(near(loop.time(), 0.05));
+    assert.equal(yield* futs[0], "b");
+    assert.ok(near(loop.time(), 0.1));
+  }
+  await loop.runUntilComplete(test());
+});
+
+port("test_as_completed_concurrent", async (loop) => {
+  const a = sleep(0.05, "a"), b = sleep(0.05, "b");
+  function* test(): Coroutine<void> {
+    const futs = [...asCompleted(new Set([a, b]))];
+    assert.equal(futs.length, 2);
+    const [done] = yield* wait(futs.map((fut) => ensureFuture(fut)));
+    assert.deepEqual(new Set([...done].map((f) => f.result())), new Set(["a", "b"]));
+  }
+  await loop.runUntilComplete(test());
+});
+
+port("test_as_completed_duplicate_coroutines", async (loop) => {
+  function* runner(): Coroutine<string[]> {
+    const result: string[] = [];
+    const c = coroReturning("ham");
+    for (const f of asCompleted([c, c, coroReturning("spam")])) result.push(yield* f);
+    return result;
+  }
+  const fut = loop.createTask(runner());
+  await loop.runUntilComplete(fut);
+  const result = fut.result();
+  assert.deepEqual(new Set(result), new Set(["ham", "spam"]));
+  assert.equal(result.length, 2);
+});
+
+port("test_as_completed_coroutine_without_loop", () => {
+  const a = coroReturning(42);
+  assert.throws(() => [...asCompleted([a])], RuntimeError);
+});
+
+port("test_as_completed_coroutine_use_running_loop", async (loop) => {
+  function* test(): Coroutine<void> {
+    const futs = [...asCompleted([coroReturning(42)])];
+    assert.equal(futs.length, 1);
+    assert.equal(yield* futs[0], 42);
+  }
+  await loop.runUntilComplete(test());
 });
