@@ -173,7 +173,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   override cancel(msg?: string): boolean {
-    if (this.done()) return false;
+    // done: false, and (as asyncio) a failed task's cancel() counts as looking at its error
+    if (this.done()) return super.cancel(msg);
     this.#numCancelsRequested++;
     // Cancel what we wait for: the wakeup then throws CancelledError for us.
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;

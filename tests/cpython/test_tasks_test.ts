@@ -3,19 +3,25 @@
 // `yield* x`, and CPython's TestLoop (time advanced by hand) is the loop's virtual clock.
 import assert from "node:assert/strict";
 import {
+  allTasks,
   asCompleted,
   CancelledError,
   type Coroutine,
+  createTask,
   currentTask,
   ensureFuture,
   EventLoop,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
   Future,
+  gather,
+  isCoroutine,
   RuntimeError,
+  shield,
   sleep,
   Task,
   TimeoutError,
+  type TimerHandle,
   ValueError,
   wait,
 } from "@course/lib";
@@ -786,4 +792,369 @@ port("test_as_completed_coroutine_use_running_loop", async (loop) => {
     assert.equal(yield* futs[0], 42);
   }
   await loop.runUntilComplete(test());
+});
+
+// ---------------------------------------------------------------- sleep, steps, currentTask
+
+port("test_sleep", async (loop) => {
+  function* sleeper(dt: number, arg: string): Coroutine<string> {
+    yield* sleep(dt / 2);
+    return yield* sleep(dt / 2, arg);
+  }
+  const t = loop.createTask(sleeper(0.1, "yeah"));
+  await loop.runUntilComplete(t);
+  assert.equal(t.done(), true);
+  assert.equal(t.result(), "yeah");
+  assert.ok(near(loop.time(), 0.1));
+});
+
+port("test_sleep_cancel", async (loop) => {
+  const t = loop.createTask(sleep(10, "yeah"));
+  let handle: TimerHandle | null = null;
+  const originalCallLater = loop.callLater.bind(loop);
+  loop.callLater = ((delay: number, callback: () => void, ...args: []) => {
+    handle = originalCallLater(delay, callback, ...args);
+    return handle;
+  }) as typeof loop.callLater;
+  await runBriefly(loop);
+  assert.equal(handle!.cancelled(), false);
+  t.cancel();
+  await runBriefly(loop);
+  assert.equal(handle!.cancelled(), true);
+});
+
+port("test_task_cancel_sleeping_task", async (loop) => {
+  function* doit(): Coroutine<string> {
+    const sleeper = loop.createTask(sleep(5000));
+    loop.callLater(0.1, () => sleeper.cancel());
+    try {
+      yield* sleeper;
+    } catch (error) {
+      if (error instanceof CancelledError) return "cancelled";
+      throw error;
+    }
+    return "slept in";
+  }
+  assert.equal(await loop.runUntilComplete(doit()), "cancelled");
+  assert.ok(near(loop.time(), 0.1));
+});
+
+port("test_task_cancel_waiter_future", async (loop) => {
+  const fut = loop.createFuture<void>();
+  function* coro(): Coroutine<void> {
+    yield* fut;
+  }
+  const task = loop.createTask(coro());
+  await runBriefly(loop);
+  assert.equal(task._futWaiter, fut); // white-box, as CPython's test
+  task.cancel();
+  await runBriefly(loop);
+  await assert.rejects(loop.runUntilComplete(task), CancelledError);
+  assert.equal(task._futWaiter, null);
+  assert.equal(fut.cancelled(), true);
+});
+
+port("test_task_set_methods", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* notmuchKo(): Coroutine<string> {
+    return "ko";
+  }
+  const task = loop.createTask(notmuchKo());
+  assert.throws(() => task.setResult("ok"), (e) => e instanceof RuntimeError && /not support setResult/.test(e.message));
+  assert.throws(
+    () => task.setException(new ValueError("")),
+    (e) => e instanceof RuntimeError && /not support setException/.test(e.message),
+  );
+  assert.equal(await loop.runUntilComplete(task), "ko");
+});
+
+port("test_step_result_future", async (loop) => {
+  // a task waits on a future through the future's own addDoneCallback
+  class Fut<T> extends Future<T> {
+    cbAdded = false;
+    override addDoneCallback(callback: (future: Future<T>) => unknown): void {
+      this.cbAdded = true;
+      super.addDoneCallback(callback);
+    }
+  }
+  const fut = new Fut<object>(loop);
+  let result: object | null = null;
+  function* waitForFuture(): Coroutine<void> {
+    result = yield* fut;
+  }
+  const t = loop.createTask(waitForFuture());
+  await runBriefly(loop);
+  assert.equal(fut.cbAdded, true);
+  const res = {};
+  fut.setResult(res);
+  await runBriefly(loop);
+  assert.equal(result, res);
+  assert.equal(t.done(), true);
+  assert.equal(t.result(), undefined);
+});
+
+port("test_coroutine_non_gen_function", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* func(): Coroutine<string> {
+    return "test";
+  }
+  const coro = func();
+  assert.equal(isCoroutine(coro), true);
+  assert.equal(await loop.runUntilComplete(coro), "test");
+});
+
+port("test_coroutine_non_gen_function_return_future", async (loop) => {
+  const fut = loop.createFuture<string>();
+  // deno-lint-ignore require-yield
+  function* func(): Coroutine<Future<string>> {
+    return fut;
+  }
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<void> {
+    fut.setResult("test");
+  }
+  const t1 = loop.createTask(func()), t2 = loop.createTask(coro());
+  assert.equal(await loop.runUntilComplete(t1), fut);
+  assert.equal(t2.result(), undefined);
+});
+
+port("test_current_task", async (loop) => {
+  assert.equal(currentTask(loop), null);
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<void> {
+    assert.equal(currentTask(), task);
+    assert.equal(currentTask(undefined), task);
+  }
+  const task: Task<void> = loop.createTask(coro());
+  await loop.runUntilComplete(task);
+  assert.equal(currentTask(loop), null);
+});
+
+port("test_current_task_with_interleaving_tasks", async (loop) => {
+  assert.equal(currentTask(loop), null);
+  const fut1 = loop.createFuture<boolean>(), fut2 = loop.createFuture<boolean>();
+  function* coro1(): Coroutine<void> {
+    assert.equal(currentTask(), task1);
+    yield* fut1;
+    assert.equal(currentTask(), task1);
+    fut2.setResult(true);
+  }
+  function* coro2(): Coroutine<void> {
+    assert.equal(currentTask(), task2);
+    fut1.setResult(true);
+    yield* fut2;
+    assert.equal(currentTask(), task2);
+  }
+  const task1: Task<void> = loop.createTask(coro1());
+  const task2: Task<void> = loop.createTask(coro2());
+  await loop.runUntilComplete(wait([task1, task2]));
+  assert.equal(currentTask(loop), null);
+});
+
+// ---------------------------------------------------------------- cancellation through awaits
+
+port("test_yield_future_passes_cancel", async (loop) => {
+  let proof = 0;
+  const waiter = loop.createFuture<void>();
+  function* inner(): Coroutine<void> {
+    try {
+      yield* waiter;
+    } catch (error) {
+      if (error instanceof CancelledError) proof += 1;
+      throw error;
+    }
+    assert.fail("got past the waiter in inner()");
+  }
+  function* outer(): Coroutine<void> {
+    try {
+      yield* inner();
+    } catch (error) {
+      if (!(error instanceof CancelledError)) throw error;
+      proof += 100; // expected path
+      return;
+    }
+    proof += 10;
+  }
+  const f = ensureFuture(outer(), loop);
+  await runBriefly(loop);
+  f.cancel();
+  await loop.runUntilComplete(f);
+  assert.equal(proof, 101);
+  assert.equal(waiter.cancelled(), true);
+});
+
+port("test_yield_wait_does_not_shield_cancel", async (loop) => {
+  let proof = 0;
+  const waiter = loop.createFuture<void>();
+  function* inner(): Coroutine<void> {
+    yield* waiter;
+    proof += 1;
+  }
+  function* outer(): Coroutine<void> {
+    yield* wait([createTask(inner())]);
+    proof += 100;
+  }
+  const f = ensureFuture(outer(), loop);
+  await runBriefly(loop);
+  f.cancel();
+  await assert.rejects(loop.runUntilComplete(f), CancelledError);
+  waiter.setResult();
+  await runBriefly(loop);
+  assert.equal(proof, 1);
+});
+
+// ---------------------------------------------------------------- shield
+
+port("test_shield_result", async (loop) => {
+  const inner = loop.createFuture<number>();
+  const outer = shield(inner);
+  inner.setResult(42);
+  assert.equal(await loop.runUntilComplete(outer), 42);
+});
+
+port("test_shield_exception", async (loop) => {
+  const inner = loop.createFuture();
+  const outer = shield(inner);
+  await runBriefly(loop);
+  const exc = new RuntimeError("expected");
+  inner.setException(exc);
+  await runBriefly(loop);
+  assert.equal(outer.exception(), exc);
+});
+
+port("test_shield_cancel_inner", async (loop) => {
+  const inner = loop.createFuture();
+  const outer = shield(inner);
+  await runBriefly(loop);
+  inner.cancel();
+  await runBriefly(loop);
+  assert.equal(outer.cancelled(), true);
+});
+
+port("test_shield_cancel_outer", async (loop) => {
+  const inner = loop.createFuture();
+  const outer = shield(inner);
+  await runBriefly(loop);
+  outer.cancel();
+  await runBriefly(loop);
+  assert.equal(outer.cancelled(), true);
+  assert.equal(inner.cancelled(), false);
+  // (CPython also checks outer's private callback list is empty; ours is not inspectable)
+});
+
+port("test_shield_shortcut", async (loop) => {
+  const fut = loop.createFuture<number>();
+  fut.setResult(42);
+  assert.equal(await loop.runUntilComplete(shield(fut)), 42);
+});
+
+port("test_shield_effect", async (loop) => {
+  let proof = 0;
+  const waiter = loop.createFuture<void>();
+  function* inner(): Coroutine<void> {
+    yield* waiter;
+    proof += 1;
+  }
+  function* outer(): Coroutine<void> {
+    yield* shield(inner());
+    proof += 100;
+  }
+  const f = ensureFuture(outer(), loop);
+  await runBriefly(loop);
+  f.cancel();
+  await assert.rejects(loop.runUntilComplete(f), CancelledError);
+  waiter.setResult();
+  await runBriefly(loop);
+  assert.equal(proof, 1);
+});
+
+port("test_shield_gather", async (loop) => {
+  const child1 = loop.createFuture<number>(), child2 = loop.createFuture<number>();
+  const parent = gather(child1, child2);
+  const outer = shield(parent);
+  await runBriefly(loop);
+  outer.cancel();
+  await runBriefly(loop);
+  assert.equal(outer.cancelled(), true);
+  child1.setResult(1);
+  child2.setResult(2);
+  await runBriefly(loop);
+  assert.deepEqual(parent.result(), [1, 2]);
+});
+
+port("test_gather_shield", async (loop) => {
+  const child1 = loop.createFuture<number>(), child2 = loop.createFuture<number>();
+  const inner1 = shield(child1), inner2 = shield(child2);
+  const parent = gather(inner1, inner2);
+  await runBriefly(loop);
+  parent.cancel(); // cancels inner1 and inner2, not child1 and child2
+  await runBriefly(loop);
+  assert.ok(parent.exception() instanceof CancelledError);
+  assert.equal(inner1.cancelled(), true);
+  assert.equal(inner2.cancelled(), true);
+  child1.setResult(1);
+  child2.setResult(2);
+  await runBriefly(loop);
+});
+
+port("test_shield_coroutine_without_loop", () => {
+  const inner = coroReturning(42);
+  assert.throws(() => shield(inner), RuntimeError);
+});
+
+port("test_shield_coroutine_use_running_loop", async (loop) => {
+  // deno-lint-ignore require-yield
+  const outer = await loop.runUntilComplete((function* () {
+    return shield(coroReturning(42));
+  })());
+  assert.equal(outer.getLoop(), loop);
+  assert.equal(await loop.runUntilComplete(outer), 42);
+});
+
+// ---------------------------------------------------------------- bad arguments, lost tasks
+
+port("test_as_completed_invalid_args", (loop) => {
+  const fut = loop.createFuture();
+  assert.throws(() => asCompleted(fut as never), TypeError);
+  assert.throws(() => asCompleted(coroReturning(1) as never), TypeError);
+});
+
+port("test_wait_invalid_args", async (loop) => {
+  const fut = loop.createFuture();
+  await assert.rejects(loop.runUntilComplete(wait(fut as never)), TypeError);
+  await assert.rejects(loop.runUntilComplete(wait(coroReturning(1) as never)), TypeError);
+  await assert.rejects(loop.runUntilComplete(wait([])), ValueError);
+});
+
+differs(
+  "test_log_destroyed_pending_task",
+  "the loop holds pending tasks strongly (allTasks), so a task nobody keeps is never destroyed while pending",
+  async (loop, errors) => {
+    function* killMe(): Coroutine<void> {
+      const future = loop.createFuture<void>();
+      yield* future;
+      throw new Error("code never reached");
+    }
+    let task: Task<void> | null = ensureFuture(killMe(), loop) as Task<void>;
+    assert.deepEqual(allTasks(loop), new Set([task]));
+    loop.runOnce(); // the task now waits for its future
+    task = null;
+    assert.equal(allTasks(loop).size, 1); // CPython: empty after gc, and a report
+    assert.deepEqual(errors, []);
+  },
+);
+
+port("test_tb_logger_not_called_after_cancel", async (loop, errors) => {
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<never> {
+    throw new TypeError();
+  }
+  function* runner(): Coroutine<void> {
+    const task = loop.createTask(coro());
+    yield* sleep(0.05);
+    task.cancel();
+  }
+  await loop.runUntilComplete(runner());
+  loop.close();
+  assert.deepEqual(errors, []);
 });
