@@ -10,7 +10,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import type { Runnable } from "../loop/handle.ts";
 import { RuntimeError } from "../loop/errors.ts";
 import { getRunningLoop } from "../loop/running.ts";
-import { CancelledError } from "./errors.ts";
+import { CancelledError, InvalidStateError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { type Coroutine, isCoroutine, notAwaitableMessage } from "./coroutine.ts";
 
@@ -88,7 +88,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @param options `name`.
    */
   constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
-    if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
+    if (!isCoroutine(coro)) {
+      throw new TypeError(`a coroutine was expected, got ${String(coro)}: ${notAwaitableMessage(coro)}`);
+    }
     const target = loop ?? getRunningLoop();
     if (driven.has(coro)) {
       // asyncio: "coroutine is being awaited already". Only this case can be caught in
@@ -270,7 +272,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _run(): void {
-    if (this.done()) return; // finished meanwhile (cannot normally happen)
+    // Done meanwhile: only by Future.prototype.setResult/setException called on the task.
+    // asyncio's __step raises "already done"; the loop reports it as a failed callback.
+    if (this.done()) throw new InvalidStateError(`step(): already done: ${this}`);
     const loop = this._loop;
     const tracer = loop._tracer;
     if (tracer !== null) tracer.stepStart(this);

@@ -15,6 +15,7 @@ import {
   FIRST_EXCEPTION,
   Future,
   gather,
+  InvalidStateError,
   isCoroutine,
   RuntimeError,
   shield,
@@ -1157,4 +1158,467 @@ port("test_tb_logger_not_called_after_cancel", async (loop, errors) => {
   await loop.runUntilComplete(runner());
   loop.close();
   assert.deepEqual(errors, []);
+});
+
+// ---------------------------------------------------------------- gather
+
+port("test_cancel_gather_1", async () => {
+  // a gathering future refuses to be cancelled once all its children are done (bpo-26923)
+  const loop = new EventLoop({ clock: "virtual" });
+  const fut = loop.createFuture<number>();
+  // deno-lint-ignore require-yield
+  function* create(): Coroutine<Future<number[]>> {
+    function* childCoro(): Coroutine<number> {
+      return yield* fut;
+    }
+    return ensureFuture(gather(childCoro()));
+  }
+  const gatherTask = await loop.runUntilComplete(create());
+  let cancelResult: boolean | null = null;
+  fut.addDoneCallback(() => cancelResult = gatherTask.cancel());
+  fut.setResult(42);
+  await loop.runUntilComplete(gatherTask);
+  assert.equal(cancelResult, false);
+  assert.equal(gatherTask.cancelled(), false);
+  assert.deepEqual(gatherTask.result(), [42]);
+  loop.close();
+});
+
+port("test_cancel_gather_2", async () => {
+  for (const [cancelArg, expected] of [[undefined, ""], ["my message", "my message"]] as const) {
+    const loop = new EventLoop({ clock: "virtual" });
+    function* test(): Coroutine<void> {
+      let time = 0;
+      for (;;) {
+        time += 0.05;
+        yield* gather([sleep(0.05)], { returnExceptions: true });
+        if (time > 1) return;
+      }
+    }
+    function* main(): Coroutine<void> {
+      const qwe = loop.createTask(test());
+      yield* sleep(0.2);
+      qwe.cancel(cancelArg);
+      yield* qwe;
+    }
+    let caught: unknown = null;
+    try {
+      await loop.runUntilComplete(main());
+    } catch (error) {
+      caught = error;
+    }
+    assert.ok(caught instanceof CancelledError, "gather() must pass the CancelledError on");
+    assert.equal(caught.message, expected);
+    assert.deepEqual(innermostCause(caught).slice(0, 2), [CancelledError, expected]);
+    loop.close();
+  }
+});
+
+port("test_exception_traceback", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* foo(): Coroutine<never> {
+    throw new ZeroDivisionError("division by zero");
+  }
+  function* main(): Coroutine<void> {
+    const task = loop.createTask(foo());
+    yield* sleep(0);
+    assert.ok((task.exception() as Error).stack); // the traceback survives (bpo-28843)
+  }
+  await loop.runUntilComplete(main());
+});
+
+differs(
+  "test_error_in_call_soon",
+  "a task schedules its first step on the loop's ready queue itself, not through callSoon, and pending tasks are held strongly (no 'Task was destroyed but it is pending')",
+  async (loop) => {
+    loop.callSoon = () => {
+      throw new ValueError("");
+    };
+    // deno-lint-ignore require-yield
+    function* coro(): Coroutine<void> {}
+    const task = loop.createTask(coro()); // CPython: ValueError here, and the task is dropped
+    assert.deepEqual(allTasks(loop), new Set([task]));
+    task.cancel();
+  },
+);
+
+port("test_create_task_with_noncoroutine", (loop) => {
+  for (let i = 0; i < 2; i++) {
+    assert.throws(
+      () => loop.createTask(123 as never),
+      (e) => e instanceof TypeError && /a coroutine was expected, got 123/.test(e.message),
+    );
+  }
+});
+
+port("test_create_task_with_async_function", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<void> {}
+  for (let i = 0; i < 2; i++) {
+    const task = loop.createTask(coro());
+    assert.ok(task instanceof Task);
+    await loop.runUntilComplete(task);
+  }
+});
+
+port("test_bare_create_task", async (loop) => {
+  function* coro(): Coroutine<void> {
+    const task = createTask(coroReturning(1));
+    assert.ok(task instanceof Task);
+    assert.equal(yield* task, 1);
+  }
+  await loop.runUntilComplete(coro());
+});
+
+port("test_bare_create_named_task", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* coroNoop(): Coroutine<void> {}
+  function* coro(): Coroutine<void> {
+    const task = createTask(coroNoop(), { name: "No-op" });
+    assert.equal(task.getName(), "No-op");
+    yield* task;
+  }
+  await loop.runUntilComplete(coro());
+});
+
+port("test_get_coro", async (loop) => {
+  const coro = coroReturning(null);
+  const task = loop.createTask(coro);
+  await loop.runUntilComplete(task);
+  assert.equal(task.getCoro(), coro);
+});
+
+port("test_subclasses_ctask_cfuture", async (loop) => {
+  class CountingFuture<T> extends Future<T> {
+    calls = new Map<string, number>();
+    override addDoneCallback(callback: (future: Future<T>) => unknown): void {
+      this.calls.set("addDoneCallback", (this.calls.get("addDoneCallback") ?? 0) + 1);
+      super.addDoneCallback(callback);
+    }
+  }
+  class CountingTask<T> extends Task<T> {
+    calls = new Map<string, number>();
+    override addDoneCallback(callback: (future: Future<T>) => unknown): void {
+      this.calls.set("addDoneCallback", (this.calls.get("addDoneCallback") ?? 0) + 1);
+      super.addDoneCallback(callback);
+    }
+  }
+  const fut = new CountingFuture<string>(loop);
+  function* func(): Coroutine<string> {
+    loop.callSoon(() => fut.setResult("spam"));
+    return yield* fut;
+  }
+  const task = new CountingTask(func(), loop);
+  assert.equal(await loop.runUntilComplete(task), "spam");
+  assert.deepEqual(Object.fromEntries(task.calls), { addDoneCallback: 1 });
+  assert.deepEqual(Object.fromEntries(fut.calls), { addDoneCallback: 1 });
+});
+
+// SetMethodsTest
+port("test_set_result_causes_invalid_state", async (loop, errors) => {
+  function* foo(): Coroutine<number> {
+    yield* sleep(0.1);
+    return 10;
+  }
+  const task = loop.createTask(foo());
+  Future.prototype.setResult.call(task, "spam");
+  assert.equal(await loop.runUntilComplete(task), "spam");
+  assert.equal(errors.length, 1);
+  assert.ok(errors[0].exception instanceof InvalidStateError);
+  assert.match((errors[0].exception as Error).message, /step\(\): already done/);
+});
+
+port("test_set_exception_causes_invalid_state", async (loop, errors) => {
+  class MyExc extends Error {}
+  function* foo(): Coroutine<number> {
+    yield* sleep(0.1);
+    return 10;
+  }
+  const task = loop.createTask(foo());
+  Future.prototype.setException.call(task, new MyExc());
+  await assert.rejects(loop.runUntilComplete(task), MyExc);
+  assert.equal(errors.length, 1);
+  assert.ok(errors[0].exception instanceof InvalidStateError);
+  assert.match((errors[0].exception as Error).message, /step\(\): already done/);
+});
+
+// BaseCurrentLoopTests
+port("test_current_task_no_running_loop", (loop) => {
+  assert.equal(currentTask(loop), null);
+});
+
+port("test_current_task_no_running_loop_implicit", () => {
+  assert.throws(
+    () => currentTask(),
+    (e) => e instanceof RuntimeError && /no running event loop/.test(e.message),
+  );
+});
+
+port("test_current_task_with_implicit_loop", async (loop) => {
+  // deno-lint-ignore require-yield
+  function* coro(): Coroutine<void> {
+    assert.equal(currentTask(loop), task);
+    assert.equal(currentTask(undefined), task);
+    assert.equal(currentTask(), task);
+  }
+  const task: Task<void> = loop.createTask(coro());
+  await loop.runUntilComplete(task);
+  assert.equal(currentTask(loop), null);
+});
+
+// GatherTestsBase, once with futures (FutureGatherTests), once with coroutines
+// (CoroutineGatherTests) that await them.
+
+/** CPython's `_run_loop`: run the loop briefly until nothing is ready. */
+async function runLoop(loop: EventLoop): Promise<void> {
+  for (let i = 0; i < 5; i++) await runBriefly(loop);
+}
+
+type Wrap = (futures: Future<unknown>[]) => (Future<unknown> | Coroutine<unknown>)[];
+const asFutures: Wrap = (futures) => futures;
+const asCoroutines: Wrap = (futures) =>
+  futures.map((fut) =>
+    (function* () {
+      return yield* fut;
+    })()
+  );
+
+/** gather() called inside the loop (coroutines need a running loop), as CPython's `_gather`. */
+async function gatherOn(
+  loop: EventLoop,
+  awaitables: (Future<unknown> | Coroutine<unknown>)[],
+  returnExceptions = false,
+): Promise<Future<unknown[]>> {
+  // deno-lint-ignore require-yield
+  return await loop.runUntilComplete((function* () {
+    return gather(awaitables, { returnExceptions }) as Future<unknown[]>;
+  })());
+}
+
+for (const [kind, wrap] of [["FutureGatherTests", asFutures], ["CoroutineGatherTests", asCoroutines]] as const) {
+  const checkSuccess = async (loop: EventLoop, returnExceptions: boolean) => {
+    const [a, b, c] = [0, 1, 2].map(() => loop.createFuture<number>());
+    const fut = await gatherOn(loop, wrap([a, b, c]), returnExceptions);
+    const calls: unknown[] = [];
+    fut.addDoneCallback((f) => calls.push(f));
+    b.setResult(1);
+    a.setResult(2);
+    await runLoop(loop);
+    assert.deepEqual(calls, []);
+    assert.equal(fut.done(), false);
+    c.setResult(3);
+    await runLoop(loop);
+    assert.deepEqual(calls, [fut]);
+    assert.deepEqual(fut.result(), [2, 1, 3]);
+  };
+
+  port(`${kind}.test_success`, async (loop) => {
+    await checkSuccess(loop, false);
+  });
+
+  port(`${kind}.test_result_exception_success`, async (loop) => {
+    await checkSuccess(loop, true);
+  });
+
+  port(`${kind}.test_one_exception`, async (loop) => {
+    const [a, b, c, d, e] = [0, 1, 2, 3, 4].map(() => loop.createFuture<number>());
+    const fut = await gatherOn(loop, wrap([a, b, c, d, e]));
+    const calls: unknown[] = [];
+    fut.addDoneCallback((f) => calls.push(f));
+    const exc = new ZeroDivisionError();
+    a.setResult(1);
+    b.setException(exc);
+    await runLoop(loop);
+    assert.equal(fut.done(), true);
+    assert.deepEqual(calls, [fut]);
+    assert.equal(fut.exception(), exc);
+    c.setResult(3); // does nothing
+    d.cancel();
+    e.setException(new RuntimeError(""));
+    e.exception();
+    await runLoop(loop);
+  });
+
+  port(`${kind}.test_return_exceptions`, async (loop) => {
+    const [a, b, c, d] = [0, 1, 2, 3].map(() => loop.createFuture<number>());
+    const fut = await gatherOn(loop, wrap([a, b, c, d]), true);
+    const calls: unknown[] = [];
+    fut.addDoneCallback((f) => calls.push(f));
+    const exc = new ZeroDivisionError(), exc2 = new RuntimeError("");
+    b.setResult(1);
+    c.setException(exc);
+    a.setResult(3);
+    await runLoop(loop);
+    assert.equal(fut.done(), false);
+    d.setException(exc2);
+    await runLoop(loop);
+    assert.equal(fut.done(), true);
+    assert.deepEqual(calls, [fut]);
+    assert.deepEqual(fut.result(), [3, 1, exc, exc2]);
+  });
+}
+
+port("test_constructor_empty_sequence_without_loop", () => {
+  assert.throws(() => gather(), RuntimeError);
+});
+
+port("test_constructor_empty_sequence_use_running_loop", async (loop) => {
+  // deno-lint-ignore require-yield
+  const fut = await loop.runUntilComplete((function* () {
+    return gather();
+  })());
+  assert.ok(fut instanceof Future);
+  assert.equal(fut.getLoop(), loop);
+  await runLoop(loop);
+  assert.equal(fut.done(), true);
+  assert.deepEqual(fut.result(), []);
+});
+
+port("test_constructor_heterogenous_futures", (loop) => {
+  const other = new EventLoop({ clock: "virtual" });
+  assert.throws(() => gather(loop.createFuture(), other.createFuture()), ValueError);
+  other.close();
+});
+
+port("test_constructor_homogenous_futures", async () => {
+  const other = new EventLoop({ clock: "virtual" });
+  const children = [0, 1, 2].map(() => other.createFuture());
+  for (let i = 0; i < 2; i++) {
+    const fut = gather(...children);
+    assert.equal(fut.getLoop(), other);
+    await runLoop(other);
+    assert.equal(fut.done(), false);
+  }
+  for (const child of children) child.cancel();
+  await runLoop(other);
+  other.close();
+});
+
+port("test_one_cancellation", async (loop) => {
+  const [a, b, c, d, e] = [0, 1, 2, 3, 4].map(() => loop.createFuture<number>());
+  const fut = gather(a, b, c, d, e);
+  const calls: unknown[] = [];
+  fut.addDoneCallback((f) => calls.push(f));
+  a.setResult(1);
+  b.cancel();
+  await runLoop(loop);
+  assert.equal(fut.done(), true);
+  assert.deepEqual(calls, [fut]);
+  assert.equal(fut.cancelled(), false);
+  assert.ok(fut.exception() instanceof CancelledError);
+  c.setResult(3); // does nothing
+  d.cancel();
+  e.setException(new RuntimeError(""));
+  e.exception();
+  await runLoop(loop);
+});
+
+port("test_result_exception_one_cancellation", async (loop) => {
+  const [a, b, c, d, e, f] = [0, 1, 2, 3, 4, 5].map(() => loop.createFuture<number>());
+  const fut = gather([a, b, c, d, e, f], { returnExceptions: true });
+  const calls: unknown[] = [];
+  fut.addDoneCallback((x) => calls.push(x));
+  a.setResult(1);
+  const zde = new ZeroDivisionError();
+  b.setException(zde);
+  c.cancel();
+  await runLoop(loop);
+  assert.equal(fut.done(), false);
+  d.setResult(3);
+  e.cancel();
+  const rte = new RuntimeError("");
+  f.setException(rte);
+  const res = await loop.runUntilComplete(fut);
+  assert.ok(res[2] instanceof CancelledError);
+  assert.ok(res[4] instanceof CancelledError);
+  res[2] = res[4] = null;
+  assert.deepEqual(res, [1, zde, null, 3, null, rte]);
+  assert.deepEqual(calls, [fut]);
+});
+
+port("test_constructor_without_loop", () => {
+  assert.throws(() => gather(coroReturning("abc"), coroReturning("abc")), RuntimeError);
+});
+
+port("test_constructor_use_running_loop", async (loop) => {
+  const gen1 = coroReturning("abc"), gen2 = coroReturning("abc");
+  // deno-lint-ignore require-yield
+  const fut = await loop.runUntilComplete((function* () {
+    return gather(gen1, gen2);
+  })());
+  assert.equal(fut.getLoop(), loop);
+  await loop.runUntilComplete(fut);
+});
+
+port("test_duplicate_coroutines", async (loop) => {
+  const c = coroReturning("abc");
+  const fut = await gatherOn(loop, [c, c, coroReturning("def"), c]);
+  await runLoop(loop);
+  assert.deepEqual(fut.result(), ["abc", "abc", "def", "abc"]);
+});
+
+port("test_cancellation_broadcast", async (loop) => {
+  let proof = 0;
+  const waiter = loop.createFuture<void>();
+  function* inner(): Coroutine<void> {
+    yield* waiter;
+    proof += 1;
+  }
+  const child1 = ensureFuture(inner(), loop), child2 = ensureFuture(inner(), loop);
+  let gatherer: Future<unknown[]> | null = null;
+  function* outer(): Coroutine<void> {
+    gatherer = gather(child1, child2);
+    yield* gatherer;
+    proof += 100;
+  }
+  const f = ensureFuture(outer(), loop);
+  await runBriefly(loop);
+  assert.equal(f.cancel(), true);
+  await assert.rejects(loop.runUntilComplete(f), CancelledError);
+  assert.equal(gatherer!.cancel(), false);
+  assert.equal(waiter.cancelled(), true);
+  assert.equal(child1.cancelled(), true);
+  assert.equal(child2.cancelled(), true);
+  await runBriefly(loop);
+  assert.equal(proof, 0);
+});
+
+port("test_exception_marking", async (loop) => {
+  function* inner(f: Future<void>): Coroutine<never> {
+    yield* f;
+    throw new RuntimeError("should not be ignored");
+  }
+  const a = loop.createFuture<void>(), b = loop.createFuture<void>();
+  function* outer(): Coroutine<void> {
+    yield* gather(inner(a), inner(b));
+  }
+  const f = ensureFuture(outer(), loop);
+  await runBriefly(loop);
+  a.setResult();
+  await runBriefly(loop);
+  b.setResult();
+  await runBriefly(loop);
+  assert.ok(f.exception() instanceof RuntimeError);
+});
+
+port("test_issue46672", async (loop, errors) => {
+  const c = coroReturning("abc");
+  await assert.rejects(gatherOn(loop, [c, {} as never]), TypeError);
+  await runLoop(loop);
+  assert.deepEqual(errors, []);
+});
+
+// SleepTests
+port("test_sleep_zero", async (loop) => {
+  let result = 0;
+  const incResult = (num: number) => result += num;
+  function* coro(): Coroutine<void> {
+    loop.callSoon(incResult, 1);
+    assert.equal(result, 0);
+    const num = yield* sleep(0, 10);
+    assert.equal(result, 1); // incremented by the callSoon
+    incResult(num);
+  }
+  await loop.runUntilComplete(coro());
+  assert.equal(result, 11);
 });
