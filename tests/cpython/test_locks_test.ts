@@ -22,6 +22,7 @@ import {
   taskGroup,
   TimeoutError,
   ValueError,
+  wait,
   waitFor,
 } from "@course/lib";
 import { assertRaises } from "../loop/_helpers.ts";
@@ -744,4 +745,410 @@ port("test_acquire_fifo_order_3", function* () {
   sem.release();
   yield* gather([t1, t2, t3], { returnExceptions: true });
   assert.deepEqual(result, [2, 3]);
+});
+
+// ---------------------------------------------------------------- BarrierTests
+// `async with barrier as i:` is `const i = yield* barrier.wait()` (its exit does nothing).
+
+const N = 5;
+
+/** CPython's gather_tasks: n tasks of `coro`, gathered; their results and the tasks. */
+function* gatherTasks<T>(n: number, coro: () => Coroutine<T>): Coroutine<[T[], Task<T>[]]> {
+  const tasks = Array.from({ length: n }, () => createTask(coro()));
+  return [(yield* gather(tasks)) as T[], tasks];
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+port("test_barrier", function* () {
+  const barrier = new Barrier(N);
+  assert.match(String(barrier), /filling/);
+  yield* assertRaises((function* () {
+    yield* (barrier as unknown as Coroutine<unknown>);
+  })(), TypeError);
+  assert.match(String(barrier), /filling/);
+});
+
+port("BarrierTests.test_repr", function* () {
+  const barrier = new Barrier(N);
+  assert.match(String(barrier), /filling/);
+  const waiters: Task<number>[] = [];
+  const incr = 2;
+  for (let i = 0; i < incr; i++) waiters.push(createTask(barrier.wait()));
+  yield* sleep(0);
+  assert.match(String(barrier), new RegExp(`${incr}/${N} waiting`));
+  assert.match(String(barrier), /filling/);
+  for (let i = 0; i < barrier.parties - barrier.nWaiting; i++) {
+    waiters.push(createTask(barrier.wait()));
+  }
+  yield* sleep(0);
+  assert.match(String(barrier), /draining/);
+  for (let i = 0; i < incr; i++) waiters.push(createTask(barrier.wait()));
+  yield* sleep(0);
+  yield* barrier.reset();
+  assert.match(String(barrier), /resetting/);
+  for (let i = 0; i < incr; i++) waiters.push(createTask(barrier.wait()));
+  yield* sleep(0);
+  yield* barrier.abort();
+  assert.match(String(barrier), /broken/);
+  assert.equal(barrier.broken, true);
+  yield* gather(waiters, { returnExceptions: true });
+});
+
+port("test_barrier_parties", () => {
+  assert.throws(() => new Barrier(0), ValueError);
+  assert.throws(() => new Barrier(-4), ValueError);
+  assert.ok(new Barrier(N) instanceof Barrier);
+});
+
+port("BarrierTests.test_context_manager", function* () {
+  const n = 3;
+  const barrier = new Barrier(n);
+  const results: number[] = [];
+  yield* gatherTasks(n, function* () {
+    results.push(yield* barrier.wait());
+  });
+  assert.deepEqual(results.sort(), range(n));
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_filling_one_task", function* () {
+  const barrier = new Barrier(1);
+  function* f(): Coroutine<boolean> {
+    yield* barrier.wait();
+    return true;
+  }
+  assert.equal(yield* f(), true);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_filling_one_task_twice", function* () {
+  const barrier = new Barrier(1);
+  const t1 = createTask(barrier.wait());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 0);
+  const t2 = createTask(barrier.wait());
+  yield* sleep(0);
+  assert.equal(t1.result(), t2.result());
+  assert.equal(t1.done(), t2.done());
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_filling_task_by_task", function* () {
+  const barrier = new Barrier(3);
+  const t1 = createTask(barrier.wait());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 1);
+  assert.match(String(barrier), /filling/);
+  const t2 = createTask(barrier.wait());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 2);
+  assert.match(String(barrier), /filling/);
+  const t3 = createTask(barrier.wait());
+  yield* sleep(0);
+  yield* wait([t1, t2, t3]);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_filling_tasks_wait_twice", function* () {
+  const barrier = new Barrier(N);
+  const results: boolean[] = [];
+  yield* gatherTasks(N, function* () {
+    yield* barrier.wait();
+    results.push(true);
+    yield* barrier.wait();
+    results.push(false);
+  });
+  assert.equal(results.length, N * 2);
+  assert.equal(results.filter((r) => r).length, N);
+  assert.equal(results.filter((r) => !r).length, N);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_filling_tasks_check_return_value", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [];
+  const [res] = yield* gatherTasks(N, function* () {
+    yield* barrier.wait();
+    results1.push(true);
+    const i = yield* barrier.wait();
+    results2.push(true);
+    return i;
+  });
+  assert.equal(results1.length, N);
+  assert.equal(results2.length, N);
+  assert.deepEqual([...res].sort(), range(N));
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_draining_state", function* () {
+  const barrier = new Barrier(N);
+  const results: boolean[] = [];
+  yield* gatherTasks(N, function* () {
+    yield* barrier.wait();
+    results.push(/draining/.test(String(barrier))); // the last one out sees filling again
+  });
+  assert.equal(results.length, N);
+  assert.equal(results.at(-1), false);
+  assert.ok(results.slice(0, N - 1).every((r) => r));
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_blocking_tasks_while_draining", function* () {
+  const rewait = 2;
+  const barrier = new Barrier(N), barrierNowaiting = new Barrier(N - rewait);
+  let rewaitN = rewait;
+  yield* gatherTasks(N, function* () {
+    yield* barrier.wait();
+    if (rewaitN > 0) {
+      rewaitN -= 1;
+      yield* barrier.wait();
+    } else {
+      yield* barrierNowaiting.wait();
+      yield* barrier.wait();
+    }
+  });
+});
+
+port("test_filling_tasks_cancel_one", function* () {
+  const barrier = new Barrier(3);
+  const results: boolean[] = [];
+  function* coro(): Coroutine<void> {
+    yield* barrier.wait();
+    results.push(true);
+  }
+  const t1 = createTask(coro());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 1);
+  const t2 = createTask(coro());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 2);
+  t1.cancel();
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 1);
+  yield* assertRaises(t1[Symbol.iterator](), CancelledError);
+  assert.equal(t1.cancelled(), true);
+  const t3 = createTask(coro());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 2);
+  const t4 = createTask(coro());
+  yield* gather(t2, t3, t4);
+  assert.equal(results.length, 3);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_reset_barrier", function* () {
+  const barrier = new Barrier(1);
+  createTask(barrier.reset());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_reset_barrier_while_tasks_waiting", function* () {
+  const barrier = new Barrier(N);
+  const results: boolean[] = [];
+  function* coro(): Coroutine<void> {
+    try {
+      yield* barrier.wait();
+    } catch (error) {
+      if (!(error instanceof BrokenBarrierError)) throw error;
+      results.push(true);
+    }
+  }
+  const tasks = range(N - 1).map(() => createTask(coro()));
+  yield* sleep(0);
+  createTask(barrier.reset());
+  yield* gather(tasks);
+  assert.equal(results.length, N - 1);
+  assert.equal(barrier.nWaiting, 0);
+  assert.doesNotMatch(String(barrier), /resetting/);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_reset_barrier_when_tasks_half_draining_half_blocking", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [];
+  const blockingTasks = Math.floor(N / 2);
+  let count = 0;
+  yield* gatherTasks(N, function* () {
+    try {
+      yield* barrier.wait();
+    } catch (error) {
+      if (!(error instanceof BrokenBarrierError)) throw error;
+      results1.push(true); // still waiting when reset
+      yield* barrier.wait();
+      return;
+    }
+    count += 1;
+    if (count > blockingTasks) {
+      yield* barrier.reset();
+      yield* barrier.wait();
+    } else {
+      try {
+        yield* barrier.wait();
+      } catch (error) {
+        if (!(error instanceof BrokenBarrierError)) throw error;
+        results2.push(true);
+      }
+    }
+  });
+  assert.deepEqual(results1, range(blockingTasks).map(() => true));
+  assert.deepEqual(results2, []);
+  assert.equal(barrier.nWaiting, 0);
+  assert.doesNotMatch(String(barrier), /resetting/);
+  assert.equal(barrier.broken, false);
+});
+
+port("test_reset_barrier_while_tasks_waiting_and_waiting_again", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [];
+  function* coro1(): Coroutine<void> {
+    try {
+      yield* barrier.wait();
+    } catch (error) {
+      if (!(error instanceof BrokenBarrierError)) throw error;
+      results1.push(true);
+    } finally {
+      yield* barrier.wait();
+      results2.push(true);
+    }
+  }
+  function* coro2(): Coroutine<void> {
+    yield* barrier.wait();
+    results2.push(true);
+  }
+  const tasks = range(N - 1).map(() => createTask(coro1()));
+  createTask(barrier.reset());
+  yield* sleep(0);
+  createTask(coro2());
+  yield* gather(tasks);
+  assert.equal(barrier.broken, false);
+  assert.equal(results1.length, N - 1);
+  assert.equal(results2.length, N);
+  assert.equal(barrier.nWaiting, 0);
+});
+
+port("test_reset_barrier_while_tasks_draining", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [], results3: boolean[] = [];
+  let count = 0;
+  yield* gatherTasks(N, function* () {
+    yield* barrier.wait();
+    count += 1;
+    if (count === N) {
+      yield* barrier.reset(); // the last task out
+      yield* barrier.wait();
+    } else {
+      try {
+        yield* barrier.wait();
+        results1.push(true);
+      } catch {
+        results2.push(true); // never
+      }
+    }
+    yield* barrier.wait();
+    results3.push(true);
+  });
+  assert.equal(barrier.broken, false);
+  assert.equal(results1.length, N - 1);
+  assert.equal(results2.length, 0);
+  assert.equal(results3.length, N);
+  assert.equal(barrier.nWaiting, 0);
+});
+
+port("test_abort_barrier", function* () {
+  const barrier = new Barrier(1);
+  createTask(barrier.abort());
+  yield* sleep(0);
+  assert.equal(barrier.nWaiting, 0);
+  assert.equal(barrier.broken, true);
+});
+
+port("test_abort_barrier_when_tasks_half_draining_half_blocking", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [];
+  const blockingTasks = Math.floor(N / 2);
+  let count = 0;
+  yield* gatherTasks(N, function* () {
+    try {
+      yield* barrier.wait();
+    } catch (error) {
+      if (!(error instanceof BrokenBarrierError)) throw error;
+      results1.push(true);
+      return;
+    }
+    count += 1;
+    if (count > blockingTasks) {
+      yield* barrier.abort();
+    } else {
+      try {
+        yield* barrier.wait();
+      } catch (error) {
+        if (!(error instanceof BrokenBarrierError)) throw error;
+        results2.push(true);
+      }
+    }
+  });
+  assert.equal(barrier.broken, true);
+  assert.deepEqual(results1, range(blockingTasks).map(() => true));
+  assert.deepEqual(results2, range(N - blockingTasks - 1).map(() => true));
+  assert.equal(barrier.nWaiting, 0);
+  assert.doesNotMatch(String(barrier), /resetting/);
+});
+
+port("test_abort_barrier_when_exception", function* () {
+  const barrier = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [];
+  yield* gatherTasks(N, function* () {
+    try {
+      const i = yield* barrier.wait();
+      if (i === Math.floor(N / 2)) throw new RuntimeError("");
+      yield* barrier.wait();
+      results1.push(true);
+    } catch (error) {
+      if (error instanceof BrokenBarrierError) results2.push(true);
+      else if (error instanceof RuntimeError) yield* barrier.abort();
+      else throw error;
+    }
+  });
+  assert.equal(barrier.broken, true);
+  assert.equal(results1.length, 0);
+  assert.equal(results2.length, N - 1);
+  assert.equal(barrier.nWaiting, 0);
+});
+
+port("test_abort_barrier_when_exception_then_resetting", function* () {
+  const barrier1 = new Barrier(N), barrier2 = new Barrier(N);
+  const results1: boolean[] = [], results2: boolean[] = [], results3: boolean[] = [];
+  yield* gatherTasks(N, function* () {
+    try {
+      const i = yield* barrier1.wait();
+      if (i === Math.floor(N / 2)) throw new RuntimeError("");
+      yield* barrier1.wait();
+      results1.push(true);
+    } catch (error) {
+      if (error instanceof BrokenBarrierError) results2.push(true);
+      else if (error instanceof RuntimeError) yield* barrier1.abort();
+      else throw error;
+    }
+    const i = yield* barrier2.wait();
+    if (i === Math.floor(N / 2)) yield* barrier1.reset();
+    yield* barrier2.wait();
+    yield* barrier1.wait();
+    results3.push(true);
+  });
+  assert.equal(barrier1.broken, false);
+  assert.equal(results1.length, 0);
+  assert.equal(results2.length, N - 1);
+  assert.equal(results3.length, N);
+  assert.equal(barrier1.nWaiting, 0);
 });
