@@ -63,3 +63,23 @@ export async function runBriefly(loop: EventLoop): Promise<void> {
 
 // deno-lint-ignore require-yield
 function* once(): Coroutine<void> {}
+
+/**
+ * CPython's `with self.assertRaises(kind):` around a block, with unittest's semantics: the
+ * expected error is swallowed, no error fails the test, and any other error passes through.
+ * @param coro The block, as a coroutine.
+ * @param kind The error class expected.
+ */
+export function* pyAssertRaises(
+  coro: Coroutine<unknown>,
+  // deno-lint-ignore no-explicit-any
+  kind: new (...args: any[]) => Error,
+): Coroutine<void> {
+  try {
+    yield* coro;
+  } catch (error) {
+    if (error instanceof kind) return;
+    throw error;
+  }
+  throw new Error(`${kind.name} not raised`);
+}
