@@ -21,6 +21,20 @@ export type PortBody = (
   errors: ExceptionContext[],
 ) => void | Promise<void> | Coroutine<unknown>;
 
+/** One registered port: its CPython file, test name, and whether it differs on purpose. */
+export interface PortRecord {
+  file: string;
+  name: string;
+  /** The documented reason, for a deliberate difference; null for a port that matches. */
+  differsBecause: string | null;
+}
+
+/**
+ * Every port registered so far in this process. `tally.ts` imports the test files under
+ * `deno run` (where Deno.test registers nothing) and counts them from here.
+ */
+export const registry: PortRecord[] = [];
+
 /** The two ways to register a ported test of one CPython file. */
 export interface PortedFile {
   /** A test that passes as CPython specifies. */
@@ -47,8 +61,14 @@ export function cpython(file: string): PortedFile {
       }
     });
   return {
-    port: (name, body) => register(`${file}: ${name}`, body),
-    differs: (name, why, body) => register(`${file}: ${name} (deliberate difference: ${why})`, body),
+    port: (name, body) => {
+      registry.push({ file, name, differsBecause: null });
+      register(`${file}: ${name}`, body);
+    },
+    differs: (name, why, body) => {
+      registry.push({ file, name, differsBecause: why });
+      register(`${file}: ${name} (deliberate difference: ${why})`, body);
+    },
   };
 }
 
