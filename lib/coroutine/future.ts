@@ -455,7 +455,9 @@ function isErrorClass(value: unknown): value is new () => Error {
 function describeValue(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === "string" || Array.isArray(value) ? JSON.stringify(value) : String(value);
+    text = typeof value === "string" || Array.isArray(value)
+      ? JSON.stringify(value)
+      : String(value);
   } catch {
     text = Object.prototype.toString.call(value);
   }

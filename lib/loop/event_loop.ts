@@ -396,7 +396,9 @@ export class EventLoop {
   // deno-lint-ignore no-explicit-any
   callSoon<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     if (this.#closed) throw closedError();
-    if (typeof callback !== "function" || isGeneratorFunction(callback)) badCallback("callSoon", callback);
+    if (typeof callback !== "function" || isGeneratorFunction(callback)) {
+      badCallback("callSoon", callback);
+    }
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this.#ready.push(handle);
     if (this._tracer !== null) this._tracer.readyScheduled(handle);
@@ -482,7 +484,9 @@ export class EventLoop {
   ): TimerHandle {
     if (this.#closed) throw closedError();
     if (!Number.isFinite(when)) throw new TypeError(`when must be a finite number: ${when}`);
-    if (typeof callback !== "function" || isGeneratorFunction(callback)) badCallback("callAt", callback);
+    if (typeof callback !== "function" || isGeneratorFunction(callback)) {
+      badCallback("callAt", callback);
+    }
     const timer = new TimerHandle(
       when,
       this.#timerSeq++,
@@ -565,7 +569,9 @@ export class EventLoop {
     if (this.#taskFactory !== null) {
       const task = this.#taskFactory(this, coro, options) as Task<T>;
       // as asyncio: the name is set even when the factory ignores it
-      if (options?.name !== undefined && task.getName() !== options.name) task.setName(options.name);
+      if (options?.name !== undefined && task.getName() !== options.name) {
+        task.setName(options.name);
+      }
       return task;
     }
     return new Task<T>(coro, this, options);
@@ -734,7 +740,6 @@ export class EventLoop {
       }
     }
   }
-
 
   // -------------------------------------------------------------- trace
 

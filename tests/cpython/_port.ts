@@ -81,7 +81,6 @@ export async function runBriefly(loop: EventLoop): Promise<void> {
   await loop.runUntilComplete(once());
 }
 
-// deno-lint-ignore require-yield
 function* once(): Coroutine<void> {}
 
 /**

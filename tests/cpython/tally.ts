@@ -55,7 +55,9 @@ export function parseSkipped(text: string): SkippedTest[] {
     if (heading) file = heading[1];
     const row = /^\| `([\w.]+)` +\| (.+?) +\|$/.exec(line);
     if (row === null) continue;
-    if (file === null) throw new Error(`SKIPPED.md: the row for ${row[1]} comes before any "## test_..." heading`);
+    if (file === null) {
+      throw new Error(`SKIPPED.md: the row for ${row[1]} comes before any "## test_..." heading`);
+    }
     skipped.push({ file, name: row[1], reason: row[2] });
   }
   return skipped;
@@ -74,7 +76,8 @@ export async function tally(): Promise<Tally> {
   for (const name of testFiles.sort()) await import(new URL(name, here).href);
   const skipped = parseSkipped(await Deno.readTextFile(new URL("SKIPPED.md", here)));
 
-  const files = [...new Set([...registry.map((r) => r.file), ...skipped.map((s) => s.file)])].sort();
+  const files = [...new Set([...registry.map((r) => r.file), ...skipped.map((s) => s.file)])]
+    .sort();
   const rows = files.map((file) => {
     const ports = registry.filter((r) => r.file === file);
     const deliberate = ports.filter((r) => r.differsBecause !== null).length;
@@ -113,6 +116,8 @@ if (import.meta.main) {
     console.log(JSON.stringify(result, null, 2));
   } else {
     console.table([...result.files, result.total]);
-    console.log(`${result.percentAsCPython.toFixed(1)}% of the ported tests behave as CPython specifies`);
+    console.log(
+      `${result.percentAsCPython.toFixed(1)}% of the ported tests behave as CPython specifies`,
+    );
   }
 }

@@ -24,7 +24,10 @@ Deno.test("CPython ports: at least 95% behave as CPython specifies, every file c
       `deliberate ${tally.total.deliberate}, skipped ${tally.total.skipped} ` +
       `(${tally.percentAsCPython.toFixed(1)}%)`,
   );
-  assert.ok(tally.percentAsCPython >= MINIMUM_PERCENT, `${tally.percentAsCPython}% < ${MINIMUM_PERCENT}%`);
+  assert.ok(
+    tally.percentAsCPython >= MINIMUM_PERCENT,
+    `${tally.percentAsCPython}% < ${MINIMUM_PERCENT}%`,
+  );
   assert.deepEqual(tally.duplicates, []);
   assert.deepEqual(tally.skippedAndPorted, []);
   const files = tally.files.map((f) => f.file);
@@ -44,7 +47,9 @@ Deno.test("CPython ports: at least 95% behave as CPython specifies, every file c
   ) assert.ok(files.includes(file), `no ports of ${file}`);
   // The five files of the first outside check (203 tests then) are held to the same bar.
   const first = tally.files.filter((f) =>
-    ["test_futures", "test_tasks", "test_waitfor", "test_base_events", "test_runners"].includes(f.file)
+    ["test_futures", "test_tasks", "test_waitfor", "test_base_events", "test_runners"].includes(
+      f.file,
+    )
   );
   const ported = first.reduce((n, f) => n + f.ported, 0);
   const asCPython = first.reduce((n, f) => n + f.asCPython, 0);
@@ -53,7 +58,10 @@ Deno.test("CPython ports: at least 95% behave as CPython specifies, every file c
 });
 
 Deno.test("SKIPPED.md: a row outside a file's section is a clear error", () => {
-  assert.throws(() => parseSkipped("| `test_x` | a reason |"), /before any "## test_\.\.\." heading/);
+  assert.throws(
+    () => parseSkipped("| `test_x` | a reason |"),
+    /before any "## test_\.\.\." heading/,
+  );
   assert.deepEqual(parseSkipped("## test_futures\n| `test_x` | a reason |"), [
     { file: "test_futures", name: "test_x", reason: "a reason" },
   ]);

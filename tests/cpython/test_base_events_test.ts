@@ -25,7 +25,9 @@ async function loggedErrors(body: () => unknown): Promise<string[]> {
   const printed: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) =>
-    printed.push(args.map((a) => a instanceof Error ? `${a.name}: ${a.message}` : String(a)).join(" "));
+    printed.push(
+      args.map((a) => a instanceof Error ? `${a.name}: ${a.message}` : String(a)).join(" "),
+    );
   try {
     await body();
   } finally {
@@ -62,7 +64,10 @@ port("test_call_soon", async (loop) => {
 });
 
 port("test_call_soon_non_callable", (loop) => {
-  assert.throws(() => loop.callSoon(1 as never), (e) => e instanceof TypeError && /a callable object/.test(e.message));
+  assert.throws(
+    () => loop.callSoon(1 as never),
+    (e) => e instanceof TypeError && /a callable object/.test(e.message),
+  );
 });
 
 port("test_call_later", async (loop) => {
@@ -136,7 +141,12 @@ port("test_default_exc_handler_callback", async (loop) => {
     zeroError();
   };
   loop.setExceptionHandler(null); // the default handler, which logs
-  for (const schedule of [(f: Future<boolean>) => loop.callSoon(zeroErrorFut, f), (f: Future<boolean>) => loop.callLater(0.01, zeroErrorFut, f)]) {
+  for (
+    const schedule of [
+      (f: Future<boolean>) => loop.callSoon(zeroErrorFut, f),
+      (f: Future<boolean>) => loop.callLater(0.01, zeroErrorFut, f),
+    ]
+  ) {
     const log = await loggedErrors(async () => {
       const fut = loop.createFuture<boolean>();
       schedule(fut);
@@ -246,7 +256,6 @@ port("test_set_task_factory_invalid", (loop) => {
 
 port("test_set_task_factory", async (loop) => {
   class MyTask<T> extends Task<T> {}
-  // deno-lint-ignore require-yield
   function* coro(): Coroutine<void> {}
   const factory = <T>(l: EventLoop, c: Coroutine<T>) => new MyTask(c, l);
   assert.equal(loop.getTaskFactory(), null);
@@ -265,7 +274,6 @@ port("test_set_task_factory", async (loop) => {
 
 port("test_create_task", async () => {
   class MyTask<T> extends Task<T> {}
-  // deno-lint-ignore require-yield
   function* test(): Coroutine<void> {}
   class MyLoop extends EventLoop {
     override createTask<T>(coro: Coroutine<T>, _options?: TaskOptions): Task<T> {
@@ -280,7 +288,6 @@ port("test_create_task", async () => {
 });
 
 port("test_create_task_error_closes_coro", () => {
-  // deno-lint-ignore require-yield
   function* test(): Coroutine<void> {}
   const loop = new EventLoop({ clock: "virtual" });
   loop.close();
@@ -288,7 +295,6 @@ port("test_create_task_error_closes_coro", () => {
 });
 
 port("test_create_named_task_with_default_factory", async (loop) => {
-  // deno-lint-ignore require-yield
   function* test(): Coroutine<void> {}
   const task = loop.createTask(test(), { name: "test_task" });
   assert.equal(task.getName(), "test_task");
@@ -297,7 +303,6 @@ port("test_create_named_task_with_default_factory", async (loop) => {
 
 port("test_create_named_task_with_custom_factory", async (loop) => {
   const taskFactory = <T>(l: EventLoop, c: Coroutine<T>) => new Task(c, l); // ignores the name
-  // deno-lint-ignore require-yield
   function* test(): Coroutine<void> {}
   loop.setTaskFactory(taskFactory);
   const task = loop.createTask(test(), { name: "test_task" });
@@ -325,7 +330,6 @@ port("test_run_forever_pre_stopped", async (loop) => {
 });
 
 port("test_call_coroutine", (loop) => {
-  // deno-lint-ignore require-yield
   function* simpleCoroutine(): Coroutine<void> {}
   const coroObj = simpleCoroutine();
   for (const func of [simpleCoroutine, coroObj]) {

@@ -12,8 +12,8 @@ import {
   gather,
   sleep,
   Task,
-  type TaskOptions,
   taskGroup,
+  type TaskOptions,
 } from "@course/lib";
 import { cpython } from "./_port.ts";
 
@@ -29,7 +29,6 @@ function eagerPort(name: string, body: (loop: EventLoop) => Coroutine<unknown>):
 
 eagerPort("test_eager_task_factory_set", function* (loop) {
   assert.equal(loop.getTaskFactory(), eagerTaskFactory);
-  // deno-lint-ignore require-yield
   function* noop(): Coroutine<void> {}
   const t = loop.createTask(noop());
   assert.ok(t instanceof Task);
@@ -168,7 +167,9 @@ function* recursiveGather(width: number, depth: number): Coroutine<void> {
   yield* gather(Array.from({ length: width }, () => recursiveGather(width, depth - 1)));
 }
 
-for (const [kind, eager, expected] of [["NonEagerTests", false, 781], ["EagerTests", true, 0]] as const) {
+for (
+  const [kind, eager, expected] of [["NonEagerTests", false, 781], ["EagerTests", true, 0]] as const
+) {
   port(`${kind}.test_awaitables_chain`, async (loop) => {
     const count = countTasks(loop, eager);
     assert.equal(await loop.runUntilComplete(awaitableChain(100)), 100);

@@ -528,9 +528,12 @@ port("test_timeout_in_block", function* () {
 port("test_lock", function* () {
   const lock = new Lock();
   // CPython: `await lock` is a TypeError ("can't be used in 'await' expression")
-  yield* assertRaises((function* () {
-    yield* (lock as unknown as Coroutine<unknown>);
-  })(), TypeError);
+  yield* assertRaises(
+    (function* () {
+      yield* (lock as unknown as Coroutine<unknown>);
+    })(),
+    TypeError,
+  );
   assert.equal(lock.locked(), false);
 });
 
@@ -564,9 +567,12 @@ port("SemaphoreTests.test_repr", function* () {
 port("test_semaphore", function* () {
   const sem = new Semaphore();
   assert.equal(value(sem), 1);
-  yield* assertRaises((function* () {
-    yield* (sem as unknown as Coroutine<unknown>);
-  })(), TypeError);
+  yield* assertRaises(
+    (function* () {
+      yield* (sem as unknown as Coroutine<unknown>);
+    })(),
+    TypeError,
+  );
   assert.equal(sem.locked(), false);
   assert.equal(value(sem), 1);
 });
@@ -763,9 +769,12 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 port("test_barrier", function* () {
   const barrier = new Barrier(N);
   assert.match(String(barrier), /filling/);
-  yield* assertRaises((function* () {
-    yield* (barrier as unknown as Coroutine<unknown>);
-  })(), TypeError);
+  yield* assertRaises(
+    (function* () {
+      yield* (barrier as unknown as Coroutine<unknown>);
+    })(),
+    TypeError,
+  );
   assert.match(String(barrier), /filling/);
 });
 

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import {
   type Coroutine,
   createTask,
-  Future,
   type ExceptionContext,
+  Future,
   getRunningLoop,
   run,
   RuntimeError,
@@ -32,7 +32,10 @@ port("test_asyncio_run_raises", async () => {
     yield* sleep(0);
     throw new ValueError("spam");
   }
-  await assert.rejects(run(main(), VIRTUAL), (e) => e instanceof ValueError && /spam/.test(e.message));
+  await assert.rejects(
+    run(main(), VIRTUAL),
+    (e) => e instanceof ValueError && /spam/.test(e.message),
+  );
 });
 
 differs(
@@ -55,7 +58,9 @@ port("test_asyncio_run_from_running_loop", async () => {
       yield* Future.fromPromise(run(coro, VIRTUAL)); // run() is async: its error is a rejection
       assert.fail("run() inside a running loop must fail");
     } catch (error) {
-      assert.ok(error instanceof RuntimeError && /while an event loop is running/.test(error.message));
+      assert.ok(
+        error instanceof RuntimeError && /while an event loop is running/.test(error.message),
+      );
     }
   }
   await run(main(), VIRTUAL);

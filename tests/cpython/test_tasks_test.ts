@@ -47,7 +47,6 @@ function innermostCause(error: unknown): [unknown, string, number] {
 }
 
 port("test_task_cancel_message_getter", async (loop) => {
-  // deno-lint-ignore require-yield
   function* coro(): Coroutine<void> {}
   const t = loop.createTask(coro());
   t.cancel("my message");
@@ -325,16 +324,16 @@ for (
     const cases: [string | undefined, string][] = [[undefined, ""], ["my message", "my message"]];
     for (const [cancelArg, expected] of cases) {
       const loop = new EventLoop({ clock: "virtual" });
-      function* sleeper(): Coroutine<void> {
+      const sleeper = function* (): Coroutine<void> {
         yield* sleep(10);
-      }
-      function* coro(): Coroutine<void> {
+      };
+      const coro = function* (): Coroutine<void> {
         const task = loop.createTask(sleeper());
         yield* sleep(0);
         task.cancel(cancelArg);
         yield* wait([task]);
         read(task);
-      }
+      };
       const task = loop.createTask(coro());
       let caught: unknown = null;
       try {
@@ -887,7 +886,10 @@ port("test_task_set_methods", async (loop) => {
     return "ko";
   }
   const task = loop.createTask(notmuchKo());
-  assert.throws(() => task.setResult("ok"), (e) => e instanceof RuntimeError && /not support setResult/.test(e.message));
+  assert.throws(
+    () => task.setResult("ok"),
+    (e) => e instanceof RuntimeError && /not support setResult/.test(e.message),
+  );
   assert.throws(
     () => task.setException(new ValueError("")),
     (e) => e instanceof RuntimeError && /not support setException/.test(e.message),
@@ -1156,7 +1158,7 @@ port("test_wait_invalid_args", async (loop) => {
 differs(
   "test_log_destroyed_pending_task",
   "the loop holds pending tasks strongly (allTasks), so a task nobody keeps is never destroyed while pending",
-  async (loop, errors) => {
+  (loop, errors) => {
     function* killMe(): Coroutine<void> {
       const future = loop.createFuture<void>();
       yield* future;
@@ -1213,20 +1215,20 @@ port("test_cancel_gather_1", async () => {
 port("test_cancel_gather_2", async () => {
   for (const [cancelArg, expected] of [[undefined, ""], ["my message", "my message"]] as const) {
     const loop = new EventLoop({ clock: "virtual" });
-    function* test(): Coroutine<void> {
+    const test = function* (): Coroutine<void> {
       let time = 0;
       for (;;) {
         time += 0.05;
         yield* gather([sleep(0.05)], { returnExceptions: true });
         if (time > 1) return;
       }
-    }
-    function* main(): Coroutine<void> {
+    };
+    const main = function* (): Coroutine<void> {
       const qwe = loop.createTask(test());
       yield* sleep(0.2);
       qwe.cancel(cancelArg);
       yield* qwe;
-    }
+    };
     let caught: unknown = null;
     try {
       await loop.runUntilComplete(main());
@@ -1256,11 +1258,10 @@ port("test_exception_traceback", async (loop) => {
 differs(
   "test_error_in_call_soon",
   "a task schedules its first step on the loop's ready queue itself, not through callSoon, and pending tasks are held strongly (no 'Task was destroyed but it is pending')",
-  async (loop) => {
+  (loop) => {
     loop.callSoon = () => {
       throw new ValueError("");
     };
-    // deno-lint-ignore require-yield
     function* coro(): Coroutine<void> {}
     const task = loop.createTask(coro()); // CPython: ValueError here, and the task is dropped
     assert.deepEqual(allTasks(loop), new Set([task]));
@@ -1278,7 +1279,6 @@ port("test_create_task_with_noncoroutine", (loop) => {
 });
 
 port("test_create_task_with_async_function", async (loop) => {
-  // deno-lint-ignore require-yield
   function* coro(): Coroutine<void> {}
   for (let i = 0; i < 2; i++) {
     const task = loop.createTask(coro());
@@ -1297,7 +1297,6 @@ port("test_bare_create_task", async (loop) => {
 });
 
 port("test_bare_create_named_task", async (loop) => {
-  // deno-lint-ignore require-yield
   function* coroNoop(): Coroutine<void> {}
   function* coro(): Coroutine<void> {
     const task = createTask(coroNoop(), { name: "No-op" });
@@ -1421,7 +1420,12 @@ async function gatherOn(
   })());
 }
 
-for (const [kind, wrap] of [["FutureGatherTests", asFutures], ["CoroutineGatherTests", asCoroutines]] as const) {
+for (
+  const [kind, wrap] of [["FutureGatherTests", asFutures], [
+    "CoroutineGatherTests",
+    asCoroutines,
+  ]] as const
+) {
   const checkSuccess = async (loop: EventLoop, returnExceptions: boolean) => {
     const [a, b, c] = [0, 1, 2].map(() => loop.createFuture<number>());
     const fut = await gatherOn(loop, wrap([a, b, c]), returnExceptions);

@@ -97,7 +97,12 @@ port("test_timeout_not_called", function* () {
   assert.ok(cm.when()! > t1);
 });
 
-for (const [name, make] of [["test_timeout_disabled", () => timeout(null)], ["test_timeout_at_disabled", () => timeoutAt(null)]] as const) {
+for (
+  const [name, make] of [["test_timeout_disabled", () => timeout(null)], [
+    "test_timeout_at_disabled",
+    () => timeoutAt(null),
+  ]] as const
+) {
   port(name, function* () {
     const loop = getRunningLoop();
     const t0 = loop.time();
@@ -109,7 +114,13 @@ for (const [name, make] of [["test_timeout_disabled", () => timeout(null)], ["te
   });
 }
 
-for (const [name, delay, pause] of [["test_timeout_zero", 0, 10], ["test_timeout_zero_sleep_zero", 0, 0], ["test_timeout_in_the_past_sleep_zero", -11, 0]] as const) {
+for (
+  const [name, delay, pause] of [["test_timeout_zero", 0, 10], [
+    "test_timeout_zero_sleep_zero",
+    0,
+    0,
+  ], ["test_timeout_in_the_past_sleep_zero", -11, 0]] as const
+) {
   port(name, function* () {
     const loop = getRunningLoop();
     const t0 = loop.time();
@@ -126,10 +137,12 @@ for (const [name, delay, pause] of [["test_timeout_zero", 0, 10], ["test_timeout
 port("test_foreign_exception_passed", function* () {
   class KeyError extends Error {}
   const cm = timeout(0.01);
-  // deno-lint-ignore require-yield
-  yield* assertRaises(cm.run(function* () {
-    throw new KeyError();
-  }), KeyError);
+  yield* assertRaises(
+    cm.run(function* () {
+      throw new KeyError();
+    }),
+    KeyError,
+  );
   assert.equal(cm.expired(), false);
 });
 

@@ -94,7 +94,7 @@ port("test_wait_for_timeout_less_then_0_or_0", function* (loop) {
   for (const timeout of [0, -1]) {
     let fooRunning: boolean | null = null;
     const started = loop.createFuture<void>();
-    function* foo(): Coroutine<string> {
+    const foo = function* (): Coroutine<string> {
       fooRunning = true;
       started.setResult();
       try {
@@ -103,7 +103,7 @@ port("test_wait_for_timeout_less_then_0_or_0", function* (loop) {
         fooRunning = false;
       }
       return "done";
-    }
+    };
     const fut = createTask(foo());
     yield* started;
     const t0 = loop.time();
