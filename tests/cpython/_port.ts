@@ -102,3 +102,19 @@ export function* pyAssertRaises(
   }
   throw new Error(`${kind.name} not raised`);
 }
+
+/**
+ * Runs `coro` and returns what it throws, as CPython's `with self.assertRaises(...) as cm:` gives
+ * `cm.exception`.
+ * @param coro The block, as a coroutine.
+ * @returns The error it threw.
+ * @throws {Error} If it threw nothing.
+ */
+export function* caught(coro: Coroutine<unknown>): Coroutine<unknown> {
+  try {
+    yield* coro;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error, nothing was thrown");
+}

@@ -18,7 +18,7 @@ import {
   ValueError,
 } from "@course/lib";
 import { assertRaises } from "../loop/_helpers.ts";
-import { cpython } from "./_port.ts";
+import { caught, cpython } from "./_port.ts";
 
 const { port } = cpython("test_taskgroups");
 
@@ -29,16 +29,6 @@ class ZeroDivisionError extends Error {}
 function errorTypes(group: unknown): Set<unknown> {
   assert.ok(group instanceof ExceptionGroup, `expected an ExceptionGroup, got ${group}`);
   return new Set(group.exceptions.map((e) => (e as object).constructor));
-}
-
-/** Runs `coro` and returns what it throws (failing if it throws nothing). */
-function* caught(coro: Coroutine<unknown>): Coroutine<unknown> {
-  try {
-    yield* coro;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("expected an error");
 }
 
 function* divideByZeroAfter(seconds: number): Coroutine<never> {

@@ -16,19 +16,9 @@ import {
   TimeoutError,
 } from "@course/lib";
 import { assertRaises } from "../loop/_helpers.ts";
-import { cpython, pyAssertRaises } from "./_port.ts";
+import { caught, cpython, pyAssertRaises } from "./_port.ts";
 
 const { port } = cpython("test_timeouts");
-
-/** Runs `coro` and returns what it throws (failing if it throws nothing). */
-function* caught(coro: Coroutine<unknown>): Coroutine<unknown> {
-  try {
-    yield* coro;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("expected an error");
-}
 
 /** Keeps the thread busy, as CPython's time.sleep: the loop cannot run meanwhile. */
 function busyFor(ms: number): void {

@@ -13,7 +13,7 @@ import {
   waitFor,
 } from "@course/lib";
 import { assertRaises } from "../loop/_helpers.ts";
-import { cpython } from "./_port.ts";
+import { caught, cpython } from "./_port.ts";
 
 const { port } = cpython("test_waitfor");
 
@@ -37,16 +37,6 @@ class SlowTask {
     }
     this.exited = true;
   }
-}
-
-/** Runs `coro` and returns the error it throws (failing if it throws none). */
-function* caught(coro: Coroutine<unknown>): Coroutine<unknown> {
-  try {
-    yield* coro;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("expected an error");
 }
 
 port("test_asyncio_wait_for_cancelled", function* () {
