@@ -93,9 +93,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    */
   constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
     if (!isCoroutine(coro)) {
-      throw new TypeError(
-        `a coroutine was expected, got ${String(coro)}: ${notAwaitableMessage(coro)}`,
-      );
+      // asyncio's wording first, then the course's hint (call the function, wrap the promise)
+      const got = notAwaitableMessage(coro).replace(/^expected .*?, got /, "");
+      throw new TypeError(`a coroutine was expected, got ${got}`);
     }
     const target = loop ?? getRunningLoop();
     if (driven.has(coro)) {
