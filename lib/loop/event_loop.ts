@@ -401,7 +401,7 @@ export class EventLoop {
     }
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this.#ready.push(handle);
-    if (this._tracer !== null) this._tracer.readyScheduled(handle);
+    if (this._tracer !== null) this._tracer.readyCallback(handle);
     return handle;
   }
 
@@ -787,7 +787,7 @@ export class EventLoop {
   _scheduleRunnable(runnable: Runnable): void {
     if (this.#closed) throw closedError();
     this.#ready.push(runnable);
-    if (this._tracer !== null) this._tracer.readyScheduled(runnable as Task<unknown>);
+    if (this._tracer !== null) this._tracer.readyTask(runnable as Task<unknown>);
   }
 
   /**
