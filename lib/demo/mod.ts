@@ -33,3 +33,12 @@ export {
   type ComputeSessionOptions,
   runComputeSession,
 } from "./compute_session.ts";
+export {
+  type CallbackLoop,
+  type Drive,
+  driveIoLoop,
+  type IoFunctions,
+  type IoLoop,
+  newIoLoop,
+  settleWithin,
+} from "./io_loop.ts";
