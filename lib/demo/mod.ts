@@ -27,6 +27,8 @@ export { type RemoteSlowServer, startRemoteSlowServer } from "./remote_slow_serv
 export { type TimedWrites, timeWrites, type TimeWritesOptions } from "./timed_write.ts";
 export { fileBurst, socketBurst } from "./io_bursts.ts";
 export {
+  type ComputeClient,
+  type ComputeJob,
   type ComputePool,
   type ComputeServe,
   type ComputeSession,
