@@ -30,7 +30,9 @@ export type ComputeServe = (loop: IoLoop, listener: ListeningSocket, pool: Compu
 
 /** One client's request and reply; times in ms since the session began. */
 export interface ComputeClient {
+  /** The line it sent, such as `"ping"`. */
   request: string;
+  /** The line it got back, trimmed ("" if none). */
   reply: string;
   /** When it connected. */
   start: number;
@@ -42,11 +44,13 @@ export interface ComputeClient {
 export interface ComputeJob {
   /** When the server handed it to the pool (this thread). */
   sent: number;
-  /** When it started and ended in its Worker (a clock all threads share). */
+  /** When it started in its Worker (a clock all threads share). */
   start: number;
+  /** When it ended in its Worker. */
   end: number;
   /** When its result was back on this thread. */
   returned: number;
+  /** What it returned. */
   value: unknown;
 }
 

@@ -12,8 +12,11 @@ import type { Selectable } from "../socket/types.ts";
 
 /** The stage-1 loop's state (`now` in seconds of `performance.now()` here). */
 export interface CallbackLoop {
+  /** The loop's clock, seconds. */
   now: number;
+  /** Callbacks that can run now, first in, first out. */
   ready: (() => void)[];
+  /** Timers sorted by `when`; equal `when` in the order they were set. */
   timers: { when: number; callback: () => void }[];
 }
 
@@ -22,8 +25,11 @@ export type IoLoop = CallbackLoop & { selector: Selector<() => void> };
 
 /** The learner's stage-3 functions (or the reference). */
 export interface IoFunctions {
+  /** Runs `callback` in a turn whenever `sock` is readable. */
   addReader(loop: IoLoop, sock: Selectable, callback: () => void): void;
+  /** Stops watching `sock`. */
   removeReader(loop: IoLoop, sock: Selectable): void;
+  /** One turn: wait for readiness or the first timer, then run what is ready; false when idle for good. */
   runIoOnce(loop: IoLoop): Promise<boolean> | boolean;
 }
 
