@@ -29,7 +29,9 @@ import { ValueError } from "./value_error.ts";
 export function ensureFuture<T>(awaitable: Awaitable<T>, loop?: EventLoop): Future<T> {
   if (awaitable instanceof Future) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new ValueError("the future belongs to a different loop than the one given");
+      throw new ValueError(
+        "The future belongs to a different loop than the one specified as the loop argument",
+      );
     }
     return awaitable;
   }

@@ -14,7 +14,7 @@ import { markRetrieved, trackUnretrieved } from "./_unretrieved.ts";
 // A future's states, asyncio's PENDING / FINISHED / CANCELLED, with FINISHED split in two so
 // that result() knows whether to return or throw without a second field.
 const PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
-const STATE_NAMES = ["pending", "finished", "finished (with an exception)", "cancelled"];
+const STATE_NAMES = ["pending", "finished", "finished", "cancelled"];
 
 /** A done callback: called, on a later turn, with the future once it is done. */
 // deno-lint-ignore no-explicit-any
@@ -252,6 +252,8 @@ export class Future<T = unknown> {
    */
   setException(exception: unknown): void {
     this.#checkPending();
+    // asyncio accepts an exception class and raises an instance of it
+    if (isErrorClass(exception)) exception = new exception();
     this._exception = exception;
     this.#state = FAILED;
     trackUnretrieved(this, exception);
@@ -373,9 +375,18 @@ export class Future<T = unknown> {
     return this.result();
   }
 
-  /** A short description, e.g. `<Future pending>`. */
+  /**
+   * A short description as asyncio's `repr`: `<Future pending>`, `<Future cancelled>`,
+   * `<Future finished result=4>`, `<Future finished exception=RangeError("boom")>`.
+   */
   toString(): string {
-    return `<${this.constructor.name} ${STATE_NAMES[this.#state]}>`;
+    const state = this.#state;
+    const outcome = state === FINISHED
+      ? ` result=${describeValue(this.#result)}`
+      : state === FAILED
+      ? ` exception=${describeException(this._exception)}`
+      : "";
+    return `<${this.constructor.name} ${STATE_NAMES[state]}${outcome}>`;
   }
 
   /**
@@ -434,6 +445,30 @@ export class Future<T = unknown> {
       else loop._scheduleRunnable(callback);
     }
   }
+}
+
+function isErrorClass(value: unknown): value is new () => Error {
+  return typeof value === "function" && (value === Error || value.prototype instanceof Error);
+}
+
+/** A value as a reader would type it, shortened: `4`, `"ok"`, `[1,2]`. */
+function describeValue(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === "string" || Array.isArray(value)
+      ? JSON.stringify(value)
+      : String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** An exception as its constructor call: `RangeError("boom")`, `TypeError()`. */
+function describeException(exception: unknown): string {
+  if (!(exception instanceof Error)) return describeValue(exception);
+  const message = exception.message === "" ? "" : describeValue(exception.message);
+  return `${exception.constructor.name}(${message})`;
 }
 
 function settleWithResult<T>(future: Future<T>, value: T): void {

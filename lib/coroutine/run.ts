@@ -19,6 +19,8 @@ import { gather } from "./gather.ts";
  * @param options The loop's clock (real by default) and trace.
  * @returns What `main` returns; what it throws is thrown.
  * @throws {RuntimeError} When a loop is running already (use `yield*` there).
+ * @throws {TypeError} When `main` is not a coroutine object. asyncio raises ValueError there;
+ *   the course keeps JavaScript's error for a value of the wrong type, on purpose.
  * @example
  * ```ts
  * import { gather, run, sleep } from "@course/lib";

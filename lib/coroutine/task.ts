@@ -10,7 +10,7 @@ import type { EventLoop } from "../loop/event_loop.ts";
 import type { Runnable } from "../loop/handle.ts";
 import { RuntimeError } from "../loop/errors.ts";
 import { getRunningLoop } from "../loop/running.ts";
-import { CancelledError } from "./errors.ts";
+import { CancelledError, InvalidStateError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { type Coroutine, isCoroutine, notAwaitableMessage } from "./coroutine.ts";
 
@@ -38,6 +38,10 @@ let taskCounter = 0;
 
 /**
  * A coroutine scheduled on the loop; also a {@link Future} of its return value.
+ *
+ * A deliberate difference from asyncio: a task puts its steps on the loop's ready queue itself,
+ * where asyncio's goes through `loop.call_soon`, so a loop whose `callSoon` is replaced does not
+ * see them (one step per turn costs no `Handle`; the loop benchmark's hot path).
  *
  * @typeParam T What the coroutine returns.
  * @example
@@ -88,7 +92,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @param options `name`.
    */
   constructor(coro: Coroutine<T>, loop?: EventLoop, options: TaskOptions = {}) {
-    if (!isCoroutine(coro)) throw new TypeError(notAwaitableMessage(coro));
+    if (!isCoroutine(coro)) {
+      // asyncio's wording first, then the course's hint (call the function, wrap the promise)
+      const got = notAwaitableMessage(coro).replace(/^expected .*?, got /, "");
+      throw new TypeError(`a coroutine was expected, got ${got}`);
+    }
     const target = loop ?? getRunningLoop();
     if (driven.has(coro)) {
       // asyncio: "coroutine is being awaited already". Only this case can be caught in
@@ -173,7 +181,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * ```
    */
   override cancel(msg?: string): boolean {
-    if (this.done()) return false;
+    // done: false, and (as asyncio) a failed task's cancel() counts as looking at its error
+    if (this.done()) return super.cancel(msg);
     this.#numCancelsRequested++;
     // Cancel what we wait for: the wakeup then throws CancelledError for us.
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
@@ -246,10 +255,17 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /**
    * A short description for error messages.
    *
-   * @returns E.g. `<Task brew pending>`.
+   * As asyncio's `repr(task)`: the state (`cancelling` while a cancellation is on its way),
+   * the name, and what it waits for, e.g. `<Task pending name='brew' wait_for=<Future pending>>`.
+   *
+   * @returns E.g. `<Task finished name='brew' result=42>`.
    */
   override toString(): string {
-    return `<Task ${this._name} ${super.toString().slice(6, -1)}>`;
+    const [state, ...outcome] = super.toString().slice(1, -1).split(" ").slice(1);
+    const shown = state === "pending" && this.#numCancelsRequested > 0 ? "cancelling" : state;
+    const waitingFor = this._futWaiter === null ? "" : ` wait_for=${this._futWaiter}`;
+    const rest = outcome.length === 0 ? "" : ` ${outcome.join(" ")}`;
+    return `<Task ${shown} name='${this._name}'${rest}${waitingFor}>`;
   }
 
   /** @ignore */
@@ -262,7 +278,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
    * @ignore
    */
   _run(): void {
-    if (this.done()) return; // finished meanwhile (cannot normally happen)
+    // Done meanwhile: only by Future.prototype.setResult/setException called on the task.
+    // asyncio's __step raises "already done"; the loop reports it as a failed callback.
+    if (this.done()) throw new InvalidStateError(`step(): already done: ${this}`);
     const loop = this._loop;
     const tracer = loop._tracer;
     if (tracer !== null) tracer.stepStart(this);
@@ -327,10 +345,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     } else if (awaited instanceof Future && awaited._blocking) {
       awaited._blocking = false;
       if (awaited._loop !== loop) {
-        this.#throwNext = new RuntimeError(`${this} got a future attached to a different loop`);
+        this.#throwNext = new RuntimeError(
+          `Task ${this} got Future ${awaited} attached to a different loop`,
+        );
         loop._scheduleRunnable(this);
       } else if (awaited === this) {
-        this.#throwNext = new RuntimeError(`${this} cannot wait for itself`);
+        this.#throwNext = new RuntimeError(`Task cannot await on itself: ${this}`);
         loop._scheduleRunnable(this);
       } else {
         this._futWaiter = awaited;

@@ -159,9 +159,11 @@ export class Timeout {
     }
   }
 
-  /** E.g. `<Timeout active when=5>`. */
+  /** As asyncio's repr: `<Timeout [active] when=5>`, `<Timeout [expired]>`. */
   toString(): string {
-    return `<Timeout ${this.#state}${this.#when === null ? "" : ` when=${this.#when}`}>`;
+    // asyncio's repr: the deadline only while active (`when=null`: no deadline)
+    const when = this.#state === "active" ? ` when=${this.#when}` : "";
+    return `<Timeout [${this.#state}]${when}>`;
   }
 
   #onTimeout = (): void => {

@@ -72,7 +72,8 @@ export function* wait<T>(
   options: WaitOptions = {},
 ): Coroutine<WaitResult<T>> {
   const { timeout = null, returnWhen = "ALL_COMPLETED" } = options;
-  if (!RETURN_WHEN.has(returnWhen)) throw new TypeError(`invalid returnWhen: ${returnWhen}`);
+  // a value of the right type that asyncio does not know: ValueError, as asyncio's
+  if (!RETURN_WHEN.has(returnWhen)) throw new ValueError(`invalid returnWhen: ${returnWhen}`);
   const loop = getRunningLoop();
   const futures = new Set<Future<T>>();
   for (const awaitable of distinctAwaitables(awaitables, "wait")) {

@@ -396,9 +396,12 @@ export class EventLoop {
   // deno-lint-ignore no-explicit-any
   callSoon<A extends any[]>(callback: (...args: A) => unknown, ...args: A): Handle {
     if (this.#closed) throw closedError();
+    if (typeof callback !== "function" || isGeneratorFunction(callback)) {
+      badCallback("callSoon", callback);
+    }
     const handle = new Handle(callback as Callback, args.length === 0 ? undefined : args, this);
     this.#ready.push(handle);
-    if (this._tracer !== null) this._tracer.readyScheduled(handle);
+    if (this._tracer !== null) this._tracer.readyCallback(handle);
     return handle;
   }
 
@@ -481,6 +484,9 @@ export class EventLoop {
   ): TimerHandle {
     if (this.#closed) throw closedError();
     if (!Number.isFinite(when)) throw new TypeError(`when must be a finite number: ${when}`);
+    if (typeof callback !== "function" || isGeneratorFunction(callback)) {
+      badCallback("callAt", callback);
+    }
     const timer = new TimerHandle(
       when,
       this.#timerSeq++,
@@ -560,7 +566,14 @@ export class EventLoop {
    */
   createTask<T>(coro: Coroutine<T>, options?: TaskOptions): Task<T> {
     if (this.#closed) throw closedError();
-    if (this.#taskFactory !== null) return this.#taskFactory(this, coro, options) as Task<T>;
+    if (this.#taskFactory !== null) {
+      const task = this.#taskFactory(this, coro, options) as Task<T>;
+      // as asyncio: the name is set even when the factory ignores it
+      if (options?.name !== undefined && task.getName() !== options.name) {
+        task.setName(options.name);
+      }
+      return task;
+    }
     return new Task<T>(coro, this, options);
   }
 
@@ -579,7 +592,7 @@ export class EventLoop {
    */
   setTaskFactory(factory: TaskFactory | null): void {
     if (factory !== null && typeof factory !== "function") {
-      throw new TypeError("the task factory must be a function or null");
+      throw new TypeError("task factory must be a callable or null");
     }
     this.#taskFactory = factory;
   }
@@ -656,7 +669,7 @@ export class EventLoop {
    */
   setExceptionHandler(handler: ExceptionHandler | null): void {
     if (handler !== null && typeof handler !== "function") {
-      throw new TypeError("the exception handler must be a function or null");
+      throw new TypeError(`A callable object or null is expected, got ${String(handler)}`);
     }
     this.#exceptionHandler = handler;
   }
@@ -698,20 +711,32 @@ export class EventLoop {
    * ```
    */
   callExceptionHandler(context: ExceptionContext): void {
+    // As asyncio's call_exception_handler: this.defaultExceptionHandler, not the module's (a
+    // subclass may override it), and a handler that throws never breaks the loop.
     const handler = this.#exceptionHandler;
+    if (handler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch (error) {
+        console.error("Exception in default exception handler", error);
+      }
+      return;
+    }
     try {
-      // this.defaultExceptionHandler, not the module's: a subclass may override it (asyncio too).
-      if (handler === null) this.defaultExceptionHandler(context);
-      else handler(this, context);
+      handler(this, context);
     } catch (error) {
       try {
-        defaultExceptionHandler({
+        this.defaultExceptionHandler({
           message: "Unhandled error in exception handler",
           exception: error,
           context,
         });
-      } catch {
-        // Nothing sensible left to do: never let reporting break the loop.
+      } catch (again) {
+        console.error(
+          "Exception in default exception handler while handling an unexpected error in " +
+            "custom exception handler",
+          again,
+        );
       }
     }
   }
@@ -762,7 +787,7 @@ export class EventLoop {
   _scheduleRunnable(runnable: Runnable): void {
     if (this.#closed) throw closedError();
     this.#ready.push(runnable);
-    if (this._tracer !== null) this._tracer.readyScheduled(runnable as Task<unknown>);
+    if (this._tracer !== null) this._tracer.readyTask(runnable as Task<unknown>);
   }
 
   /**
@@ -859,6 +884,22 @@ export class EventLoop {
       throw new RuntimeError("cannot run the event loop while another loop is running");
     }
   }
+}
+
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+
+function isGeneratorFunction(callback: unknown): boolean {
+  return callback instanceof GeneratorFunction;
+}
+
+// asyncio's _check_callback: a callback must be a plain callable, never a coroutine function.
+function badCallback(method: string, callback: unknown): never {
+  if (isGeneratorFunction(callback)) {
+    throw new TypeError(
+      `coroutines cannot be used with ${method}(): wrap it in a task, createTask(coro())`,
+    );
+  }
+  throw new TypeError(`a callable object was expected by ${method}(), got ${String(callback)}`);
 }
 
 function closedError(): RuntimeError {

@@ -273,6 +273,7 @@ const READY_CALLBACK = 12, READY_TASK = 13, TIMER_CANCELLED = 14, TASK_WAITS = 1
 const WATCH_START = 17, WATCH_END = 18;
 const SYNC_START = 19, SYNC_END = 20; // id: the primitive's label; number: the task's id
 const KINDS = 32;
+const OBJECT_CLASSES = 256, TASK_CLASS = 255; // see #objectCode
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
 const MAX_STRIDE = 64;
@@ -322,6 +323,11 @@ export class TraceRecorder {
   #pos = 0;
   #functionIds = new Map<unknown, number>();
   #functions: unknown[] = [];
+  // Futures and sockets that queue events name carry their number on
+  // themselves (see #objectCode); only their classes' names go in a table.
+  #objectCount = 0;
+  #classIds = new Map<unknown, number>();
+  #classNames: string[] = [];
   #lastFunction: unknown = undefined;
   #lastFunctionId = -1;
   #taskNames = new Map<number, string>();
@@ -394,6 +400,26 @@ export class TraceRecorder {
       task._tracedName = task._name;
     }
     return task._id;
+  }
+
+  // A task by its id; a future or socket by a number written on the object
+  // itself, with its class. Not a table of objects: that would keep every
+  // future a task ever waited on alive as long as the trace, and the garbage
+  // collector's work on them cost more than all the rest of tracing.
+  #objectCode(object: object): number {
+    const { _id } = object as { _id?: unknown };
+    if (typeof _id === "number") return _id * OBJECT_CLASSES + TASK_CLASS;
+    const numbered = object as { _traceNumber?: number };
+    const number = numbered._traceNumber ??= ++this.#objectCount;
+    let classId = this.#classIds.get(object.constructor);
+    if (classId === undefined) {
+      classId = Math.min(this.#classNames.length, TASK_CLASS - 1);
+      if (classId === this.#classNames.length) {
+        this.#classNames.push(object.constructor?.name ?? "object");
+      }
+      this.#classIds.set(object.constructor, classId);
+    }
+    return number * OBJECT_CLASSES + classId;
   }
 
   /**
@@ -480,13 +506,21 @@ export class TraceRecorder {
   }
 
   /**
-   * A callback (a {@link Handle}) or a task step joined the ready queue.
-   * @param runnable The handle or the task.
+   * A callback joined the ready queue.
+   * @param handle Its {@link Handle}.
    */
-  readyScheduled(runnable: { _callback?: unknown } | TracedTask): void {
+  readyCallback(handle: { _callback: unknown }): void {
     this.#tick();
-    if ("_id" in runnable) this.#record(READY_TASK, this.#taskId(runnable));
-    else this.#record(READY_CALLBACK, this.#functionId(runnable._callback));
+    this.#record(READY_CALLBACK, this.#functionId(handle._callback));
+  }
+
+  /**
+   * A task's next step joined the ready queue.
+   * @param task The task.
+   */
+  readyTask(task: TracedTask): void {
+    this.#tick();
+    this.#record(READY_TASK, this.#taskId(task));
   }
 
   /**
@@ -506,7 +540,7 @@ export class TraceRecorder {
    */
   taskWaits(task: TracedTask, future: object): void {
     this.#tick();
-    this.#recordWithNumber(TASK_WAITS, this.#taskId(task), this.#functionId(future));
+    this.#recordWithNumber(TASK_WAITS, this.#taskId(task), this.#objectCode(future));
   }
 
   /**
@@ -525,7 +559,7 @@ export class TraceRecorder {
    */
   socketWatch(socket: object, events: number, start: boolean): void {
     this.#tick();
-    this.#recordWithNumber(start ? WATCH_START : WATCH_END, this.#functionId(socket), events);
+    this.#recordWithNumber(start ? WATCH_START : WATCH_END, this.#objectCode(socket), events);
   }
 
   /**
@@ -683,13 +717,11 @@ export class TraceRecorder {
     return this.#taskNames.get(id) ?? `Task-${id}`;
   }
 
-  // A future or socket by kind and recorder id; a task by its name.
-  #objectLabel(id: number): string {
-    const object = this.#functions[id] as { _id?: unknown } | null;
-    if (object !== null && typeof object === "object" && typeof object._id === "number") {
-      return `task ${this.#taskName(object._id)}`;
-    }
-    return `${object?.constructor?.name ?? "object"} #${id}`;
+  // What #objectCode recorded: `task <name>`, or e.g. `Future #3`.
+  #objectLabel(code: number): string {
+    const classId = code % OBJECT_CLASSES, number = Math.floor(code / OBJECT_CLASSES);
+    if (classId === TASK_CLASS) return `task ${this.#taskName(number)}`;
+    return `${this.#classNames[classId]} #${number}`;
   }
 
   /**

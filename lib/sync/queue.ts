@@ -215,9 +215,17 @@ export class Queue<T = unknown> {
     }
   }
 
-  /** E.g. `<Queue maxsize 2, 1 item>`. */
+  /**
+   * What asyncio's repr shows: maxsize, items, waiting getters and putters, unfinished tasks.
+   * @returns E.g. `<Queue maxsize 2, 2 items, 1 putters waiting, 2 tasks>`.
+   */
   toString(): string {
-    return `<${this.constructor.name} maxsize ${this.#maxsize}, ${this._size()} items>`;
+    const parts = [`maxsize ${this.#maxsize}`, `${this._size()} items`];
+    if (this.#getters.length > 0) parts.push(`${this.#getters.length} getters waiting`);
+    if (this.#putters.length > 0) parts.push(`${this.#putters.length} putters waiting`);
+    if (this.#unfinished > 0) parts.push(`${this.#unfinished} tasks`);
+    if (this.#shutDown) parts.push("shut down");
+    return `<${this.constructor.name} ${parts.join(", ")}>`;
   }
 
   // asyncio's _init/_put/_get/_qsize: what a subclass changes to keep items in another order.

@@ -256,7 +256,7 @@ Deno.test("names: Task-<n> by default, given, or set; getCoro returns the corout
   assert.equal(named.getName(), "worker");
   named.setName("renamed");
   assert.equal(named.getName(), "renamed");
-  assert.match(String(named), /Task renamed pending/);
+  assert.match(String(named), /Task pending name='renamed'/);
   loop.close();
 });
 

@@ -113,3 +113,31 @@ Deno.test("a long trace (over one storage chunk) decodes every event", () => {
   assert.ok(events.every((e) => e.kind === "callback" && e.name === "step"));
   loop.close();
 });
+
+Deno.test("task-wait events name what is awaited: the same future by the same number, a task by its name", async () => {
+  const loop = new EventLoop({ clock: "virtual", trace: true });
+  const shared = loop.createFuture<void>();
+  function* waiter(): Coroutine<void> {
+    yield* shared;
+  }
+  function* main(): Coroutine<void> {
+    const a = loop.createTask(waiter(), { name: "a" });
+    const b = loop.createTask(waiter(), { name: "b" });
+    yield* sleep(1);
+    shared.setResult();
+    yield* a;
+    yield* b;
+  }
+  await loop.runUntilComplete(loop.createTask(main(), { name: "main" }));
+  const waits = loop.trace({ queues: true }).flatMap((e) =>
+    e.kind === "task-wait" ? [[e.task, e.on]] : []
+  );
+  const on = (task: string) => waits.filter(([t]) => t === task).map(([, o]) => o);
+  assert.match(on("a")[0], /^Future #\d+$/);
+  assert.deepEqual(on("b"), on("a"), "one future, one number");
+  const [mainSleeps, ...mainJoins] = on("main");
+  assert.match(mainSleeps, /^Future #\d+$/);
+  assert.notEqual(mainSleeps, on("a")[0], "two futures, two numbers");
+  assert.deepEqual(mainJoins, ["task a"], "b is done by the time main waits for it");
+  loop.close();
+});
