@@ -104,4 +104,18 @@ export default defineChecks<Bindings>([
       }
     },
   },
+  {
+    name: "the answers leave in your loop's turns, not from a promise's callback",
+    misconception: "a callback that runs on the same thread runs in the loop's turns",
+    run: async (b) => {
+      const { sendsOutsideTurns } = await sessionOf(b);
+      if (sendsOutsideTurns > 0) {
+        fail(
+          `${sendsOutsideTurns} answer(s) went out while your loop was waiting for sockets, from ` +
+            "a promise's callback: JavaScript ran it, not your loop. Hand the result to the loop " +
+            "as a callback, and wake the loop so that it runs it in its next turn",
+        );
+      }
+    },
+  },
 ]);

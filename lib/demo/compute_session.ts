@@ -11,7 +11,7 @@
  */
 import type { TimelineBar } from "../chart/mod.ts";
 import type { WorkerPool } from "../scheduler/mod.ts";
-import { listenTcp } from "../socket/mod.ts";
+import { listenTcp, Selector, type SelectorKey } from "../socket/mod.ts";
 import type { ListeningSocket, StreamSocket } from "../socket/mod.ts";
 import { driveIoLoop, type IoFunctions, type IoLoop, newIoLoop, settleWithin } from "./io_loop.ts";
 
@@ -62,6 +62,8 @@ export interface ComputeSession {
   jobs: ComputeJob[];
   /** What `serve` or the loop threw, or null. */
   error: unknown;
+  /** Sends made while the loop was waiting for sockets: outside its turns (in a promise callback). */
+  sendsOutsideTurns: number;
   /** Clients (io bars) and Worker jobs (cpu bars), for `timeline()`. */
   bars: TimelineBar[];
 }
@@ -152,21 +154,40 @@ export async function runComputeSession(
       return Promise.all(items.map((item) => this.run(fn, item)));
     },
   };
-  const loop = newIoLoop();
+  // A send while the loop's selector wait is pending happens outside every turn of the loop
+  // (in a promise's callback): the selector tells when it is waiting.
+  let waiting = false, sendsOutsideTurns = 0;
+  class WatchedSelector extends Selector<() => void> {
+    override wait(timeout: number | null = null): Promise<[SelectorKey<() => void>, number][]> {
+      const pending = super.wait(timeout);
+      waiting = true;
+      // Registered before the caller's await: cleared before the turn goes on.
+      pending.then(() => (waiting = false));
+      return pending;
+    }
+  }
+  const loop: IoLoop = { ...newIoLoop(), selector: new WatchedSelector() };
   const listener = listenTcp(0);
   const accepted: StreamSocket[] = [];
-  // The server sees the listener; every connection it accepts is noted, to be closed at the end.
-  const tracked = new Proxy(listener, {
-    get(target, key) {
-      if (key === "accept") {
-        return () => {
-          const pair = target.accept();
-          accepted.push(pair[0]);
-          return pair;
-        };
-      }
-      const value = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
+  // The server sees the listener and its connections through proxies: every connection it
+  // accepts is noted, to be closed at the end, and each send is checked against the loop's turns.
+  const forward = <T extends object>(target: T, own: Partial<T>) =>
+    new Proxy(target, {
+      get(t, key) {
+        if (Object.hasOwn(own, key)) return own[key as keyof T];
+        const value = Reflect.get(t, key, t);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  const tracked = forward<ListeningSocket>(listener, {
+    accept() {
+      const [sock, address] = listener.accept();
+      accepted.push(sock);
+      const send = (data: Uint8Array) => {
+        if (waiting) sendsOutsideTurns++;
+        return sock.send(data);
+      };
+      return [forward<StreamSocket>(sock, { send }), address];
     },
   });
   let error: unknown = null;
@@ -214,5 +235,5 @@ export async function runComputeSession(
       end: j.end,
     })),
   ];
-  return { clients, jobs, error, bars };
+  return { clients, jobs, error, sendsOutsideTurns, bars };
 }
