@@ -44,6 +44,12 @@ function sessionOf(b: Bindings): Promise<ComputeSession> {
         pool,
         { heavy: `primes ${N}`, timeoutMs: 15_000 },
       );
+      if (s.loopEnded) {
+        fail(
+          "your loop stopped (runIoOnce returned false) while the server was listening: " +
+            "finish stage 3 (10-mini-io) first, the finale runs on it",
+        );
+      }
       if (s.error !== null) {
         const { name, message } = s.error instanceof Error ? s.error : new Error(String(s.error));
         fail(`your server or loop threw ${name}: ${message}`);

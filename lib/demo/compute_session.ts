@@ -64,6 +64,8 @@ export interface ComputeSession {
   error: unknown;
   /** Sends made while the loop was waiting for sockets: outside its turns (in a promise callback). */
   sendsOutsideTurns: number;
+  /** True when the loop ran out of work (`runIoOnce` returned false) while the server was up. */
+  loopEnded: boolean;
   /** Clients (io bars) and Worker jobs (cpu bars), for `timeline()`. */
   bars: TimelineBar[];
 }
@@ -190,7 +192,7 @@ export async function runComputeSession(
       return [forward<StreamSocket>(sock, { send }), address];
     },
   });
-  let error: unknown = null;
+  let error: unknown = null, loopEnded = false;
   const giveUp = new AbortController();
   let clients: ComputeClient[] = [];
   let driving: ReturnType<typeof driveIoLoop> | null = null;
@@ -216,6 +218,7 @@ export async function runComputeSession(
     driving?.stop();
     const drove = driving && await settleWithin(driving.done, 1000, null);
     error ??= drove?.error ?? null;
+    loopEnded = drove?.ended ?? false;
     for (const sock of accepted) if (!sock.closed) sock.abort();
     listener.close();
     loop.selector.close();
@@ -235,5 +238,5 @@ export async function runComputeSession(
       end: j.end,
     })),
   ];
-  return { clients, jobs, error, sendsOutsideTurns, bars };
+  return { clients, jobs, error, sendsOutsideTurns, loopEnded, bars };
 }

@@ -79,7 +79,8 @@ export function driveIoLoop(io: IoFunctions, loop: IoLoop): { done: Promise<Driv
     try {
       while (!stopped) {
         turns++;
-        if (!(await io.runIoOnce(loop))) return { turns, ended: true, error: null };
+        // A false after stop() answers the wake-up, not a loop out of work.
+        if (!(await io.runIoOnce(loop))) return { turns, ended: !stopped, error: null };
       }
     } catch (error) {
       return { turns, ended: false, error };
