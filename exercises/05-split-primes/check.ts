@@ -14,13 +14,16 @@ type Parallel = (pool: SpyPool, limit: number) => Promise<unknown>;
 
 const WORKERS = 2;
 const LIMIT = 1_000_000;
+const CORES = navigator.hardwareConcurrency;
+/** How many Workers can compute at the same instant here: no more than the cores. */
+const PARALLEL = Math.min(CORES, WORKERS);
 
 /** Runs the learner's function on a fresh spy pool of two Workers. */
 async function run(countPrimesParallel: unknown, limit: number) {
   expectFunction(countPrimesParallel, "countPrimesParallel");
   await using pool = new SpyPool(WORKERS);
   const result = await (countPrimesParallel as Parallel)(pool, limit);
-  return { result, jobs: pool.jobs, peak: pool.peakOverlap() };
+  return { result, jobs: pool.jobs, peak: pool.peakOverlap(), shares: pool.shares() };
 }
 
 // One run of the visible limit, shared by the checks that look at it.
@@ -83,6 +86,26 @@ export default defineChecks<Bindings>([
       if (peak < WORKERS) {
         fail(
           `at most ${peak} job(s) ran at the same moment: send every job before you await any result`,
+        );
+      }
+    },
+  },
+  {
+    name: PARALLEL > 1
+      ? `the counting is shared by ${PARALLEL} Worker threads (this machine has ${CORES} cores)`
+      : "the counting runs in the Workers (this machine has one core: the Workers take turns " +
+        "on it, so no speedup is expected, and none is checked)",
+    misconception: "a pool speeds up a job even when one Worker gets all of it",
+    run: async ({ countPrimesParallel }) => {
+      // Read from the operating system's CPU time per thread, not from speed: a busy machine
+      // slows every thread, but each Worker's share of the work stays what the split made it.
+      const { byWorker, measure } = (await runVisible(countPrimesParallel)).shares;
+      const working = [...byWorker.values()].filter((share) => share >= 0.1).length;
+      if (working < PARALLEL) {
+        fail(
+          `${working} of the pool's ${WORKERS} Workers did a real share of the counting ` +
+            `(${measure} per thread): with ${CORES} cores, ${PARALLEL} can count at once, ` +
+            "so give every Worker pieces to count",
         );
       }
     },

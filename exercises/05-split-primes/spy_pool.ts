@@ -11,8 +11,13 @@ import { WorkerPool } from "@course/lib";
 /** One job the learner's code sent to the pool. */
 export interface JobRecord {
   value: unknown;
+  /** When it ran in its Worker (wall-clock ms, comparable across threads). */
   start: number;
   end: number;
+  /** CPU time its Worker's thread spent on it (ms), or null where it cannot be measured. */
+  cpu: number | null;
+  /** Which Worker ran it. */
+  worker: string;
 }
 
 /** The pool's public methods, each job recorded (every job is timed in its Worker). */
@@ -36,7 +41,8 @@ export class SpyPool {
 
   async runTimed<T, R>(fn: (data: T) => R | Promise<R>, data: T) {
     const timed = await this.#pool.runTimed(fn, data);
-    this.jobs.push({ value: timed.value, start: timed.start, end: timed.end });
+    const { value, start, end, cpu, worker } = timed;
+    this.jobs.push({ value, start, end, cpu, worker });
     return timed;
   }
 
@@ -51,6 +57,24 @@ export class SpyPool {
   [Symbol.asyncDispose](): Promise<void> {
     this.close();
     return Promise.resolve();
+  }
+
+  /**
+   * The share of the work each Worker thread did: its jobs' CPU time (from the
+   * operating system's per-thread count) over all jobs' CPU time, or their
+   * wall time where CPU time cannot be measured.
+   * @returns Per Worker name, a share from 0 to 1, and which measure was used.
+   */
+  shares(): { byWorker: Map<string, number>; measure: "CPU time" | "wall time" } {
+    const cpu = this.jobs.every((j) => j.cpu !== null);
+    const byWorker = new Map<string, number>();
+    for (const j of this.jobs) {
+      const spent = cpu ? j.cpu! : j.end - j.start;
+      byWorker.set(j.worker, (byWorker.get(j.worker) ?? 0) + spent);
+    }
+    const total = [...byWorker.values()].reduce((sum, t) => sum + t, 0);
+    for (const [worker, spent] of byWorker) byWorker.set(worker, total > 0 ? spent / total : 0);
+    return { byWorker, measure: cpu ? "CPU time" : "wall time" };
   }
 
   /** The most jobs that were running in Workers at the same moment. */

@@ -1,5 +1,5 @@
 /**
- * Checks for `10-await-your-loop`, capstone stage 3: plain `async`
+ * Checks for `10-await-your-loop`, capstone stage 4: plain `async`
  * functions, with JavaScript's own `await` and `Promise.all`, run on the
  * learner's stage-1 callback loop through the learner's thenable `sleepOn`.
  * The virtual clock says whether the waits ran one after another or together.

@@ -1,13 +1,12 @@
 /**
- * The reference of `10-mini-io`: readiness polled before each turn of the
- * stage-1 callback loop (what a selector does for asyncio's `add_reader`).
+ * The reference of `10-mini-io`: readers kept in the course's `Selector`, and
+ * a turn that waits with the selector (until a socket is ready, or no longer
+ * than the first timer) before a turn of the stage-1 loop, as asyncio's
+ * `add_reader` and `_run_once` do.
  *
  * @module
  */
-import type { IoFunctions } from "./echo_session.ts";
-import type { CallbackLoop, PipeEnd } from "./pipes.ts";
-
-type IoLoop = CallbackLoop & { readers: Map<PipeEnd, () => void> };
+import { type CallbackLoop, EVENT_READ, type IoFunctions } from "@course/lib";
 
 function runCallbacksOnce(loop: CallbackLoop): boolean {
   if (loop.ready.length === 0) {
@@ -23,12 +22,16 @@ function runCallbacksOnce(loop: CallbackLoop): boolean {
 
 /** The reference functions. */
 export const reference: IoFunctions = {
-  addReader: (loop, sock, callback) => void (loop as IoLoop).readers.set(sock, callback),
-  removeReader: (loop, sock) => void (loop as IoLoop).readers.delete(sock),
-  runIoOnce(loop) {
-    for (const [sock, callback] of (loop as IoLoop).readers) {
-      if (sock.readable) loop.ready.push(callback);
-    }
+  addReader: (loop, sock, callback) => void loop.selector.register(sock, EVENT_READ, callback),
+  removeReader: (loop, sock) => void loop.selector.unregister(sock),
+  async runIoOnce(loop) {
+    loop.now = performance.now() / 1000;
+    let timeout: number | null = null;
+    if (loop.ready.length > 0) timeout = 0;
+    else if (loop.timers.length > 0) timeout = Math.max(0, loop.timers[0].when - loop.now);
+    else if (loop.selector.getMap().size === 0) return false;
+    for (const [key] of await loop.selector.wait(timeout)) loop.ready.push(key.data);
+    loop.now = performance.now() / 1000;
     return runCallbacksOnce(loop);
   },
 };

@@ -1,31 +1,40 @@
 import {
   type ComputePool,
-  type Coroutine,
-  countPrimes,
-  Future,
-  getRunningLoop,
+  countPrimesBetween,
   type ListeningSocket,
   type StreamSocket,
 } from "@course/lib";
 
-// One client: "ping" gets "pong"; "primes n" gets the number of primes below n, counted in a Worker.
-function* handle(sock: StreamSocket, pool: ComputePool): Coroutine<void> {
-  const loop = getRunningLoop();
-  const request = new TextDecoder().decode(yield* loop.sockRecv(sock, 1024)).trim();
-  let reply = "pong";
-  if (request.startsWith("primes ")) {
-    const n = Number(request.slice("primes ".length));
-    reply = String(yield* Future.fromPromise(pool.run(countPrimes, n))); // the loop stays free
-  }
-  yield* loop.sockSendall(sock, new TextEncoder().encode(`${reply}\n`));
+// Sends a one-line answer and closes (a short line always fits the send buffer).
+function answer(sock: StreamSocket, text: string): void {
+  sock.send(new TextEncoder().encode(`${text}\n`));
   sock.close();
 }
 
-// Accept clients forever; each one is its own task.
-function* serve(listener: ListeningSocket, pool: ComputePool): Coroutine<void> {
-  const loop = getRunningLoop();
-  for (;;) {
-    const [sock] = yield* loop.sockAccept(listener);
-    loop.createTask(handle(sock, pool));
-  }
+// asyncio's call_soon_threadsafe: work finished elsewhere comes back as a callback of the loop,
+// and the loop, which may be waiting for sockets, is woken to run it.
+function callSoonThreadsafe(loop: IoLoop, callback: () => void): void {
+  loop.ready.push(callback);
+  loop.selector.wakeUp();
+}
+
+// A server on your loop: "ping" gets "pong"; "primes n" gets the number of primes below n,
+// counted in pool.size pieces at once on the Workers while the loop keeps serving.
+function serve(loop: IoLoop, listener: ListeningSocket, pool: ComputePool): void {
+  addReader(loop, listener, () => {
+    const [sock] = listener.accept();
+    addReader(loop, sock, () => {
+      removeReader(loop, sock); // one request per client
+      const request = new TextDecoder().decode(sock.recv(1024)).trim();
+      if (!request.startsWith("primes ")) return answer(sock, "pong");
+      const n = Number(request.slice("primes ".length));
+      const pieces = Array.from({ length: pool.size }, (_, i) => ({
+        from: Math.floor((n * i) / pool.size),
+        to: Math.floor((n * (i + 1)) / pool.size),
+      }));
+      pool.map(countPrimesBetween, pieces).then((counts) =>
+        callSoonThreadsafe(loop, () => answer(sock, String(counts.reduce((a, b) => a + b, 0))))
+      );
+    });
+  });
 }

@@ -27,9 +27,20 @@ export { type RemoteSlowServer, startRemoteSlowServer } from "./remote_slow_serv
 export { type TimedWrites, timeWrites, type TimeWritesOptions } from "./timed_write.ts";
 export { fileBurst, socketBurst } from "./io_bursts.ts";
 export {
+  type ComputeClient,
+  type ComputeJob,
   type ComputePool,
   type ComputeServe,
   type ComputeSession,
   type ComputeSessionOptions,
   runComputeSession,
 } from "./compute_session.ts";
+export {
+  type CallbackLoop,
+  type Drive,
+  driveIoLoop,
+  type IoFunctions,
+  type IoLoop,
+  newIoLoop,
+  settleWithin,
+} from "./io_loop.ts";

@@ -1,8 +1,10 @@
 /**
  * `hint(id)`: reveals an exercise's hints one at a time, in order of
  * increasing help. It is synchronous, so `hint("01-fetch-all")` as a cell's
- * last line shows the hint, no `await` needed. The last hint is the answer:
- * `hint` says so once and shows it on the next call. What was shown is kept in
+ * last line shows the hint, no `await` needed. The last hint of an exercise
+ * that asks for code (`write`, `fix`) is the answer: `hint` says so once and
+ * shows it on the next call. A prediction's hints (`predict`, `classify`) never
+ * give a value of the answer (a test checks it), so they are simply shown in turn. What was shown is kept in
  * `.course/hints.json`, across kernel restarts, and `deno task grade` reports
  * "answer shown" for the exercise (full points still: the learner decides).
  *
@@ -104,11 +106,15 @@ export function hint(id: string, options: HintOptions = {}): HtmlOutput {
     answerShown: false,
   };
   const again = `Run \`hint("${id}")\` again`;
+  // Only code exercises end with the answer; a prediction's last hint is reasoning too.
+  const lastIsAnswer = manifest.kind === "write" || manifest.kind === "fix";
   let out: HtmlOutput;
-  if (seen.shown < n - 1) {
-    const k = seen.shown + 1;
+  if (seen.shown < n - 1 || !lastIsAnswer) {
+    const k = Math.min(seen.shown + 1, n);
     const title = `Hint ${k} of ${n}: ${manifest.title}`;
-    const footer = `${again} for more help.`;
+    const footer = k < n
+      ? `${again} for more help.`
+      : "That was the last hint: the rest is your reasoning.";
     out = new HtmlOutput(
       box(title, hintHtml(manifest.hints[k - 1]), footer),
       `${title}\n${manifest.hints[k - 1]}\n${footer.replace(/`/g, "")}`,

@@ -12,10 +12,22 @@
 
 /**
  * The Worker's whole program: rebuild the function from source (once), run it,
- * post the result with when it ran (wall-clock ms, comparable across threads).
+ * post the result with when it ran (wall-clock ms, comparable across threads)
+ * and how much CPU time its thread spent on it. The CPU time comes from
+ * `node:process`'s `threadCpuUsage()` (this thread only, no permission
+ * needed); where the runtime cannot tell, it is null.
  */
 const WORKER_SOURCE = `
 const cache = new Map();
+let threadCpuMs = null;
+const cpuClock = import("node:process").then(({ default: process }) => {
+  if (typeof process.threadCpuUsage !== "function") return;
+  process.threadCpuUsage();
+  threadCpuMs = () => {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
+  };
+}).catch(() => {});
 self.onmessage = async (event) => {
   const { id, source, data } = event.data;
   try {
@@ -25,9 +37,13 @@ self.onmessage = async (event) => {
       if (typeof fn !== "function") throw new TypeError("the source did not evaluate to a function");
       cache.set(source, fn);
     }
+    await cpuClock;
+    const cpuBefore = threadCpuMs?.() ?? null;
     const start = performance.timeOrigin + performance.now();
     const value = await fn(data);
-    self.postMessage({ id, ok: true, value, start, end: performance.timeOrigin + performance.now() });
+    const end = performance.timeOrigin + performance.now();
+    const cpu = cpuBefore === null ? null : threadCpuMs() - cpuBefore;
+    self.postMessage({ id, ok: true, value, start, end, cpu, worker: self.name });
   } catch (error) {
     self.postMessage({
       id,
@@ -48,6 +64,13 @@ export interface TimedResult<R> {
   start: number;
   /** When it returned, on the same clock. */
   end: number;
+  /**
+   * CPU time its Worker's thread spent on it, ms (the operating system counts in steps of
+   * about 10 ms on Linux); null where the runtime cannot measure one thread's CPU time.
+   */
+  cpu: number | null;
+  /** Which Worker of the pool ran it: `"pool-0"`, `"pool-1"`, ... */
+  worker: string;
 }
 
 interface Job {
@@ -151,8 +174,8 @@ export class WorkerPool {
    * ```ts
    * import { countPrimes, WorkerPool } from "@course/lib/scheduler/mod.ts";
    * await using pool = new WorkerPool(1);
-   * const { value, start, end } = await pool.runTimed(countPrimes, 100_000);
-   * console.log(value, end >= start); // 9592 true
+   * const { value, start, end, worker } = await pool.runTimed(countPrimes, 100_000);
+   * console.log(value, end >= start, worker); // 9592 true pool-0
    * ```
    */
   runTimed<T, R>(fn: (data: T) => R | Promise<R>, data: T): Promise<TimedResult<Awaited<R>>> {
@@ -230,8 +253,10 @@ export class WorkerPool {
       if (job) {
         const reply = event.data;
         if (!reply.ok) job.reject(workerError(reply.error));
-        else if (job.timed) job.resolve({ value: reply.value, start: reply.start, end: reply.end });
-        else job.resolve(reply.value);
+        else if (job.timed) {
+          const { value, start, end, cpu, worker } = reply;
+          job.resolve({ value, start, end, cpu, worker });
+        } else job.resolve(reply.value);
       }
       this.#pump();
     };

@@ -60,6 +60,8 @@ export interface SelectorKey<T = unknown> {
 export class Selector<T = unknown> {
   #keys = new Map<Selectable, SelectorKey<T>>();
   #closed = false;
+  #woken = false;
+  #pendingWait: (() => void) | null = null;
 
   /**
    * Starts watching `fileobj` for `events`.
@@ -162,10 +164,79 @@ export class Selector<T = unknown> {
     return this.#poll();
   }
 
+  /**
+   * `select` for a loop of your own, one that is not the course's `EventLoop`
+   * (the capstone's): a promise of the ready keys, settled once a registered
+   * socket is ready, `timeout` seconds have passed, or {@link wakeUp} was called.
+   *
+   * It always waits for at least one macrotask, even with `timeout` 0 or a
+   * socket already ready: Deno finishes native reads only while JavaScript
+   * waits, so a loop that never waited would never see new data. Only one wait
+   * may be pending at a time.
+   *
+   * @param timeout Seconds to wait at most; `null` (default) waits as long as needed, 0 only polls.
+   * @returns `[key, events]` pairs, as {@link select} gives them.
+   * @throws {RuntimeError} If another wait is pending or the selector is closed.
+   * @example
+   * ```ts
+   * import { connectTcp, EVENT_READ, listenTcp, Selector } from "@course/lib";
+   * const listener = listenTcp(0);
+   * const selector = new Selector<string>();
+   * selector.register(listener, EVENT_READ, "listener");
+   * console.log(await selector.wait(0)); // []: nobody is connecting yet
+   * const client = connectTcp(listener.localAddress.port);
+   * const ready = await selector.wait(5); // settles as soon as the connection is pending
+   * console.log(ready.map(([key]) => key.data)); // ["listener"]
+   * const [conn] = listener.accept();
+   * for (const s of [conn, client]) s.close();
+   * listener.close();
+   * await Promise.all([conn.waitClosed(), client.waitClosed(), listener.waitClosed()]);
+   * ```
+   */
+  wait(timeout: number | null = null): Promise<[SelectorKey<T>, number][]> {
+    this.#checkOpen();
+    if (this.#pendingWait !== null) {
+      throw new RuntimeError("this selector is already waiting: one wait at a time");
+    }
+    return new Promise((resolve) => {
+      const stops: (() => void)[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = () => {
+        if (this.#pendingWait !== finish) return; // settled already
+        this.#pendingWait = null;
+        this.#woken = false;
+        clearTimeout(timer);
+        for (const stop of stops) stop();
+        resolve(this.#closed ? [] : this.#poll());
+      };
+      this.#pendingWait = finish;
+      if (this.#woken || this.#poll().length > 0 || timeout !== null && timeout <= 0) {
+        timer = setTimeout(finish, 0); // one macrotask, as promised above
+        return;
+      }
+      const recheck = () => {
+        if (this.#poll().length > 0) finish();
+      };
+      for (const key of this.#keys.values()) stops.push(key.fileobj.watch(recheck));
+      if (timeout !== null) timer = setTimeout(finish, timeout * 1000);
+    });
+  }
+
+  /**
+   * Ends a pending {@link wait} at once, or makes the next one return at once:
+   * how another thread's result (a Worker's answer) wakes a loop that waits for
+   * sockets. asyncio does the same with its self-pipe (`_write_to_self`).
+   */
+  wakeUp(): void {
+    this.#woken = true;
+    this.#pendingWait?.(); // settles the promise; its awaiter resumes in a later microtask
+  }
+
   /** Unregisters everything; the selector cannot be used afterwards. */
   close(): void {
     this.#keys.clear();
     this.#closed = true;
+    this.#pendingWait?.(); // a pending wait settles with nothing ready
   }
 
   #poll(): [SelectorKey<T>, number][] {

@@ -73,6 +73,19 @@ Deno.test("hint(): the last hint is the answer: asked once, then shown, and reco
   });
 });
 
+Deno.test("hint(): a prediction's hints are shown in turn, the last without an answer warning", async () => {
+  await withState(async (statePath) => {
+    const id = "10-predict-turns";
+    const texts = [1, 2, 3, 4].map(() => hint(id, { statePath }).text);
+    assert.match(texts[0], /^Hint 1 of 3/);
+    assert.match(texts[2], /^Hint 3 of 3: .*\n[\s\S]*the rest is your reasoning/);
+    assert.equal(texts[3], texts[2], "after the last hint, the last hint again");
+    assert.ok(texts.every((t) => !/answer/i.test(t.split("\n")[0])), texts.join("\n---\n"));
+    assert.equal(readHintState(statePath).exercises[id].answerShown, false);
+    await Promise.resolve();
+  });
+});
+
 Deno.test("hint(): an unknown id gives a short message, not a stack trace", () => {
   const out = hint("01-no-such-exercise", { statePath: "/nonexistent/dir/hints.json" });
   assert.match(out.text, /^hint: no exercise named "01-no-such-exercise"/);

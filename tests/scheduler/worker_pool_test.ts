@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { WorkerPool } from "@course/lib/scheduler/mod.ts";
+import { countPrimes, WorkerPool } from "@course/lib/scheduler/mod.ts";
 
 Deno.test("results come back correct and in order", async () => {
   await using pool = new WorkerPool(2);
@@ -92,6 +92,20 @@ Deno.test("close() rejects unfinished jobs; a later run starts new Workers; noth
   pool.close(); // twice is harmless
   assert.equal(pool.liveWorkers, 0);
   assert.throws(() => new WorkerPool(0), /positive integer/);
+});
+
+Deno.test("runTimed counts the CPU time of the Worker's thread: computing costs some, sleeping none", async () => {
+  await using pool = new WorkerPool(1);
+  const busy = await pool.runTimed(countPrimes, 300_000); // a fixed amount of work, whatever the load
+  const idle = await pool.runTimed(
+    (ms: number) => new Promise<number>((resolve) => setTimeout(() => resolve(ms), ms)),
+    200,
+  );
+  assert.equal(busy.worker, "pool-0");
+  assert.ok(busy.cpu !== null && idle.cpu !== null, "threadCpuUsage is there on this machine");
+  // The kernel counts in steps of about 10 ms, hence the margins.
+  assert.ok(busy.cpu >= 20 && busy.cpu <= busy.end - busy.start + 20, `busy: ${busy.cpu} ms`);
+  assert.ok(idle.cpu <= 20, `a sleeping Worker used ${idle.cpu} ms of CPU`);
 });
 
 Deno.test("runTimed stamps the call on the wall clock this thread shares", async () => {

@@ -1,18 +1,29 @@
-// Runs every reader at every turn, readable or not.
-interface Readable {
-  readonly readable: boolean;
-}
-type IoLoop = CallbackLoop & { readers: Map<Readable, () => void> };
+// Runs every reader every turn, ready or not.
+import { EVENT_READ, type Selectable, type Selector } from "@course/lib";
 
-function addReader(loop: IoLoop, sock: Readable, callback: () => void): void {
-  loop.readers.set(sock, callback);
-}
+// Your stage-1 loop, with a selector that keeps each reader's callback as its key's data.
+type IoLoop = CallbackLoop & { selector: Selector<() => void> };
 
-function removeReader(loop: IoLoop, sock: Readable): void {
-  loop.readers.delete(sock);
+function addReader(loop: IoLoop, sock: Selectable, callback: () => void): void {
+  loop.selector.register(sock, EVENT_READ, callback);
 }
 
-function runIoOnce(loop: IoLoop): boolean {
-  for (const callback of loop.readers.values()) loop.ready.push(callback);
+function removeReader(loop: IoLoop, sock: Selectable): void {
+  loop.selector.unregister(sock);
+}
+
+// One turn: wait with the selector (not at all if something is ready, no longer than the first
+// timer, as long as it takes if only sockets are left), queue the ready sockets' callbacks,
+// then a stage-1 turn runs them with the due timers.
+async function runIoOnce(loop: IoLoop): Promise<boolean> {
+  loop.now = performance.now() / 1000;
+  let timeout: number | null = null;
+  if (loop.ready.length > 0) timeout = 0;
+  else if (loop.timers.length > 0 || loop.selector.getMap().size > 0) timeout = 0.005;
+  else if (loop.timers.length > 0) timeout = Math.max(0, loop.timers[0].when - loop.now);
+  else if (loop.selector.getMap().size === 0) return false; // nothing can ever happen again
+  await loop.selector.wait(timeout);
+  for (const key of loop.selector.getMap().values()) loop.ready.push(key.data); // every reader, ready or not
+  loop.now = performance.now() / 1000;
   return runCallbacksOnce(loop);
 }
