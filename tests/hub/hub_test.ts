@@ -66,7 +66,8 @@ Deno.test({
       await t.step("each learner logs in and gets a server with their own notebooks", async () => {
         await assert.rejects(logIn(hub.url, "learner01", `${password}-wrong`), /HTTP 403/);
         logged = await Promise.all(learners.map((name) => logIn(hub.url, name, password)));
-        await Promise.all(logged.map((learner) => startServer(learner)));
+        // A server starts in seconds; two minutes leave room for a loaded machine, and a dead hub fails the test with its log instead of holding CI.
+        await Promise.all(logged.map((learner) => startServer(learner, 120_000)));
         const course = [...Deno.readDirSync(`${REPO_ROOT}/notebooks`)].map((e) => e.name)
           .filter((n) => n.endsWith(".ipynb")).sort();
         for (const name of learners) {

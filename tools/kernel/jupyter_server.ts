@@ -58,6 +58,9 @@ export function freePort(): number {
   return port;
 }
 
+/** How long Jupyter may take to start serving (seconds under load, usually). */
+const STARTUP_LIMIT_MS = 120_000;
+
 /** The line Notebook 6 prints once it listens, e.g. `http://127.0.0.1:8899/?token=abc`. */
 const RUNNING_AT = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w*)/;
 
@@ -100,14 +103,29 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
   const stderr = linesOf(child.stderr);
   let found: RegExpExecArray | null = null;
   const seen: string[] = [];
-  // next() by hand: breaking out of a for-await would cancel the pipe.
+  // next() by hand: breaking out of a for-await would cancel the pipe. A server that has not
+  // said where it serves after STARTUP_LIMIT_MS is stopped, and the error shows what it said:
+  // a caller waiting forever on it would hold a whole test run.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) =>
+    timer = setTimeout(() => resolve("late"), STARTUP_LIMIT_MS)
+  );
   while (!found) {
-    const next = await stderr.next();
+    const next = await Promise.race([stderr.next(), late]);
+    if (next === "late") {
+      child.kill("SIGKILL");
+      clearTimeout(timer);
+      throw new Error(
+        `jupyter notebook did not say where it serves within ${STARTUP_LIMIT_MS / 1000} s:\n` +
+          seen.slice(-20).join("\n"),
+      );
+    }
     if (next.done) break;
     log(next.value);
     seen.push(next.value);
     found = RUNNING_AT.exec(next.value);
   }
+  clearTimeout(timer);
   // Keep draining stderr so that Jupyter never blocks on a full pipe.
   const drained = (async () => {
     for await (const line of stderr) log(line);
