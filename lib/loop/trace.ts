@@ -413,10 +413,11 @@ export class TraceRecorder {
     const number = numbered._traceNumber ??= ++this.#objectCount;
     let classId = this.#classIds.get(object.constructor);
     if (classId === undefined) {
-      classId = Math.min(this.#classNames.length, TASK_CLASS - 1);
-      if (classId === this.#classNames.length) {
+      // Ids below TASK_CLASS only: past 254 classes, the rest share the last name.
+      if (this.#classNames.length < TASK_CLASS) {
         this.#classNames.push(object.constructor?.name ?? "object");
       }
+      classId = this.#classNames.length - 1;
       this.#classIds.set(object.constructor, classId);
     }
     return number * OBJECT_CLASSES + classId;
