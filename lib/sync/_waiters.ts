@@ -110,30 +110,17 @@ export class LoopBinding {
 
   /**
    * Records, when tracing is on, that the current task starts waiting on the
-   * primitive; pass the result to {@link traceWaitEnd} once the wait is over.
-   * Two plain calls around the `yield*`, not a wrapping generator: a wait is
-   * the hot path of the queue and lock benchmarks.
+   * primitive through `future`. The trace ends the wait when the task next
+   * runs, so there is no call for the end. A plain call before the `yield*`,
+   * not a wrapping generator: a wait is the hot path of the queue and lock
+   * benchmarks.
    * @param future The waiter future.
    * @param operation What is waited for, e.g. `"acquire"`, `"get"`.
-   * @returns The label recorded, or `null` when not tracing.
    */
-  traceWaitStart(future: Future<unknown>, operation: string): string | null {
+  traceWait(future: Future<unknown>, operation: string): void {
     const loop = future._loop;
     const tracer = loop._tracer, task = loop._currentTask;
-    if (tracer === null || task === null) return null;
-    const label = this.labelFor(operation);
-    tracer.syncWait(0, label, task);
-    return label;
-  }
-
-  /**
-   * Records the end of a wait started with {@link traceWaitStart}.
-   * @param future The waiter future.
-   * @param label What `traceWaitStart` returned.
-   */
-  traceWaitEnd(future: Future<unknown>, label: string): void {
-    const loop = future._loop, task = loop._currentTask;
-    if (loop._tracer !== null && task !== null) loop._tracer.syncWait(1, label, task);
+    if (tracer !== null && task !== null) tracer.syncWaitStart(this.labelFor(operation), task);
   }
 
   /**

@@ -94,13 +94,12 @@ export class Condition {
       try {
         const future = this.#binding.getLoop().createFuture<boolean>();
         this.#waiters.push(future);
-        const traced = this.#binding.traceWaitStart(future, "wait");
+        this.#binding.traceWait(future, "wait");
         try {
           yield* future;
           return true;
         } finally {
           this.#waiters.remove(future);
-          if (traced !== null) this.#binding.traceWaitEnd(future, traced);
         }
       } finally {
         // Take the lock back even if cancelled; keep the last cancellation.

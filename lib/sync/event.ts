@@ -55,13 +55,12 @@ export class Event {
     if (this.#value) return true;
     const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this.#binding.traceWaitStart(future, "wait");
+    this.#binding.traceWait(future, "wait");
     try {
       yield* future;
       return true;
     } finally {
       this.#waiters.remove(future);
-      if (traced !== null) this.#binding.traceWaitEnd(future, traced);
     }
   }
 

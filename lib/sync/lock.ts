@@ -66,13 +66,12 @@ export class Lock {
     }
     const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this.#binding.traceWaitStart(future, "acquire");
+    this.#binding.traceWait(future, "acquire");
     try {
       try {
         yield* future;
       } finally {
         this.#waiters.remove(future);
-        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Woken, then cancelled before running: pass the wake-up on.

@@ -109,14 +109,12 @@ export class Queue<T = unknown> {
       if (this.#shutDown) throw new QueueShutDown();
       const future = this.#binding.getLoop().createFuture<void>();
       this.#putters.push(future);
-      const traced = this.#binding.traceWaitStart(future, "put");
+      this.#binding.traceWait(future, "put");
       try {
         yield* future;
       } catch (error) {
         this.#giveUp(this.#putters, future, !this.full());
         throw error;
-      } finally {
-        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     }
     this.putNowait(item);
@@ -146,14 +144,12 @@ export class Queue<T = unknown> {
       if (this.#shutDown) throw new QueueShutDown();
       const future = this.#binding.getLoop().createFuture<void>();
       this.#getters.push(future);
-      const traced = this.#binding.traceWaitStart(future, "get");
+      this.#binding.traceWait(future, "get");
       try {
         yield* future;
       } catch (error) {
         this.#giveUp(this.#getters, future, !this.empty());
         throw error;
-      } finally {
-        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     }
     return this.getNowait();

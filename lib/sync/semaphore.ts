@@ -72,13 +72,12 @@ export class Semaphore {
     }
     const future = this.#binding.getLoop().createFuture<boolean>();
     this.#waiters.push(future);
-    const traced = this.#binding.traceWaitStart(future, "acquire");
+    this.#binding.traceWait(future, "acquire");
     try {
       try {
         yield* future;
       } finally {
         this.#waiters.remove(future);
-        if (traced !== null) this.#binding.traceWaitEnd(future, traced);
       }
     } catch (error) {
       // Handed a place, then cancelled before using it: give it back.
