@@ -57,3 +57,26 @@ Deno.test("queue waits are traced as get and put, and cost nothing when tracing 
   loop.close();
   plain.close();
 });
+
+Deno.test("a wait on a primitive is one task-wait naming it, and ends when the task next runs, also on cancel", async () => {
+  const loop = new EventLoop({ clock: "virtual", trace: true });
+  const q = new Queue<number>();
+  await loop.runUntilComplete(co(function* () {
+    const getter = loop.createTask(q.get(), { name: "getter" });
+    yield* sleep(1);
+    getter.cancel();
+    yield* sleep(1);
+  }));
+  const seen = loop.trace({ queues: true }).flatMap((e) =>
+    e.kind === "sync-wait" && e.task === "getter"
+      ? [[e.kind, e.phase, e.loopTime]]
+      : e.kind === "task-wait" && e.task === "getter"
+      ? [[e.kind, e.on.replace(/\d+/, "N"), e.loopTime]]
+      : []
+  );
+  assert.deepEqual(
+    seen,
+    [["sync-wait", "start", 0], ["task-wait", "Queue-N get", 0], ["sync-wait", "end", 1]],
+  );
+  loop.close();
+});
