@@ -199,14 +199,14 @@ export class Selector<T = unknown> {
       throw new RuntimeError("this selector is already waiting: one wait at a time");
     }
     return new Promise((resolve) => {
-      const stops: (() => void)[] = [];
+      const waiter = new ReadyWaiter(null, this.#keys.values());
       let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = () => {
         if (this.#pendingWait !== finish) return; // settled already
         this.#pendingWait = null;
         this.#woken = false;
         clearTimeout(timer);
-        for (const stop of stops) stop();
+        waiter.close();
         resolve(this.#closed ? [] : this.#poll());
       };
       this.#pendingWait = finish;
@@ -214,10 +214,7 @@ export class Selector<T = unknown> {
         timer = setTimeout(finish, 0); // one macrotask, as promised above
         return;
       }
-      const recheck = () => {
-        if (this.#poll().length > 0) finish();
-      };
-      for (const key of this.#keys.values()) stops.push(key.fileobj.watch(recheck));
+      waiter.whenReady(finish);
       if (timeout !== null) timer = setTimeout(finish, timeout * 1000);
     });
   }

@@ -5,11 +5,12 @@
  * `EventLoop` exposes them as `loop.sockRecv(...)` etc.; these are the bodies.
  *
  * Every wait for a socket in this library goes through {@link ReadyWaiter}:
- * `waitReady` here, `StreamReader`, `StreamWriter` and `Selector.select`. It
- * watches the sockets and, when their readiness may have changed, schedules a
- * check with `loop.callSoonThreadsafe` (real sockets tell it from a native
- * promise, outside the loop; simulated ones from a loop timer). The check
- * resolves the future the task waits on.
+ * `waitReady` here, `StreamReader`, `StreamWriter`, `Selector.select` and,
+ * for a loop of one's own, `Selector.wait`. It watches the sockets and, when
+ * their readiness may have changed, checks them: on the course's loop through
+ * `loop.callSoonThreadsafe` (real sockets tell it from a native promise,
+ * outside the loop; simulated ones from a loop timer), and the check resolves
+ * the future the task waits on.
  *
  * @module
  */
@@ -41,6 +42,9 @@ export interface WatchedSocket {
  * kept alive (`keepAlive`): native I/O takes no virtual time, so the loop must
  * wait for it rather than report a deadlock.
  *
+ * A loop that is not the course's `EventLoop` (the capstone's) passes `null`
+ * for the loop and waits with {@link ReadyWaiter.whenReady} instead.
+ *
  * @example
  * ```ts
  * import { EVENT_READ, EventLoop, listenTcp, ReadyWaiter } from "@course/lib";
@@ -54,28 +58,29 @@ export interface WatchedSocket {
  * ```
  */
 export class ReadyWaiter {
-  #loop: EventLoop;
+  #loop: EventLoop | null;
   #watched: readonly WatchedSocket[];
   #native: boolean;
   #future: Future<void> | null = null;
   #readyNow: Future<void> | null = null;
+  #callback: (() => void) | null = null;
   #stops: (() => void)[] | null = null;
   #checkScheduled = false;
 
   /**
    * Watches nothing yet: the first {@link wait} that has to wait starts the watch.
-   * @param loop The loop the waiting task runs on.
+   * @param loop The loop the waiting task runs on (`null`: only {@link whenReady} is used).
    * @param fileobj The socket to wait for.
    * @param events `EVENT_READ`, `EVENT_WRITE`, or both.
    */
-  constructor(loop: EventLoop, fileobj: Selectable, events: number);
+  constructor(loop: EventLoop | null, fileobj: Selectable, events: number);
   /**
    * Waits for any of several sockets (what `Selector.select` does).
-   * @param loop The loop the waiting task runs on.
+   * @param loop The loop the waiting task runs on (`null`: only {@link whenReady} is used).
    * @param watched Each socket with its events.
    */
-  constructor(loop: EventLoop, watched: Iterable<WatchedSocket>);
-  constructor(loop: EventLoop, what: Selectable | Iterable<WatchedSocket>, events = 0) {
+  constructor(loop: EventLoop | null, watched: Iterable<WatchedSocket>);
+  constructor(loop: EventLoop | null, what: Selectable | Iterable<WatchedSocket>, events = 0) {
     this.#loop = loop;
     this.#watched = Symbol.iterator in what ? [...what] : [{ fileobj: what, events }];
     this.#native = this.#watched.some(({ fileobj }) => fileobj.native);
@@ -86,10 +91,11 @@ export class ReadyWaiter {
    * running task, or goes on at once if a socket is ready already.
    * @returns A future that is done once a socket is ready.
    * @throws {RuntimeError} If another task is waiting already (asyncio's streams refuse two
-   *   readers waiting on one stream the same way).
+   *   readers waiting on one stream the same way), or the waiter has no loop.
    */
   wait(): Future<void> {
     const loop = this.#loop;
+    if (loop === null) throw new RuntimeError("a ReadyWaiter made without a loop: use whenReady()");
     if (this.#isReady()) {
       if (this.#readyNow === null) {
         this.#readyNow = loop.createFuture<void>();
@@ -97,18 +103,24 @@ export class ReadyWaiter {
       }
       return this.#readyNow; // done already: waiting on it takes no turn
     }
-    if (this.#future !== null && !this.#future.done()) {
-      throw new RuntimeError("another task is already waiting for this socket");
-    }
-    if (this.#stops === null) {
-      this.#stops = this.#watched.map(({ fileobj }) => fileobj.watch(this.#notified));
-      for (const { fileobj, events } of this.#watched) {
-        loop._tracer?.socketWatch(fileobj, events, true);
-      }
-    }
+    this.#checkIdle();
+    this.#watch();
     const future = this.#future = loop.createFuture<void>();
     if (this.#native && loop.clock === "virtual") future.addDoneCallback(loop.keepAlive());
     return future;
+  }
+
+  /**
+   * Calls `callback` once, as soon as a socket is ready: the wait of a loop
+   * of one's own. It is called from the socket's notification, outside any
+   * loop, and never when already ready (check that first) or after {@link close}.
+   * @param callback What to call.
+   * @throws {RuntimeError} If a wait is pending already.
+   */
+  whenReady(callback: () => void): void {
+    this.#checkIdle();
+    this.#callback = callback;
+    this.#watch();
   }
 
   /** Stops watching (a later {@link wait} starts again); a wait still pending is cancelled. */
@@ -116,12 +128,27 @@ export class ReadyWaiter {
     if (this.#stops !== null) {
       for (const stop of this.#stops) stop();
       for (const { fileobj, events } of this.#watched) {
-        this.#loop._tracer?.socketWatch(fileobj, events, false);
+        this.#loop?._tracer?.socketWatch(fileobj, events, false);
       }
     }
     this.#stops = null;
     if (this.#future !== null && !this.#future.done()) this.#future.cancel();
     this.#future = null;
+    this.#callback = null;
+  }
+
+  #checkIdle(): void {
+    if (this.#future !== null && !this.#future.done() || this.#callback !== null) {
+      throw new RuntimeError("another task is already waiting for this socket");
+    }
+  }
+
+  #watch(): void {
+    if (this.#stops !== null) return;
+    this.#stops = this.#watched.map(({ fileobj }) => fileobj.watch(this.#notified));
+    for (const { fileobj, events } of this.#watched) {
+      this.#loop?._tracer?.socketWatch(fileobj, events, true);
+    }
   }
 
   #isReady(): boolean {
@@ -131,20 +158,27 @@ export class ReadyWaiter {
     return false;
   }
 
-  // Called by a socket, outside the loop: schedule one check, however many notifications come.
+  // Called by a socket, outside the loop: schedule one check on the loop, however many
+  // notifications come; without a loop, check now.
   #notified = (): void => {
-    if (this.#checkScheduled) return;
-    this.#checkScheduled = true;
-    this.#loop.callSoonThreadsafe(this.#check);
+    if (this.#loop === null) this.#check();
+    else if (!this.#checkScheduled) {
+      this.#checkScheduled = true;
+      this.#loop.callSoonThreadsafe(this.#check);
+    }
   };
 
-  // On the loop: wake the waiting task if a socket is ready now.
+  // Wake the waiter, if there is one, when a socket is ready now.
   #check = (): void => {
     this.#checkScheduled = false;
-    const future = this.#future;
-    if (future !== null && !future.done() && this.#isReady()) {
+    const future = this.#future, callback = this.#callback;
+    if (future !== null && !future.done()) {
+      if (!this.#isReady()) return;
       this.#future = null;
       future.setResult(undefined);
+    } else if (callback !== null && this.#isReady()) {
+      this.#callback = null;
+      callback();
     }
   };
 }

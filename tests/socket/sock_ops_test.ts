@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import {
+  connectTcp,
   type Coroutine,
   EVENT_READ,
   EVENT_WRITE,
   EventLoop,
+  listenTcp,
   ReadyWaiter,
   RuntimeError,
   sleep,
@@ -82,4 +84,31 @@ Deno.test("waitReady returns at once when the socket is ready already, and waits
     client.close();
     server.close();
   });
+});
+
+Deno.test("ReadyWaiter without a loop: whenReady calls back once when a socket turns ready, never after close", async () => {
+  const listener = listenTcp(0);
+  const ready = new ReadyWaiter(null, listener, EVENT_READ);
+  assert.throws(() => ready.wait(), RuntimeError); // no loop to make a future on
+  let calls = 0;
+  const called = new Promise<void>((resolve) =>
+    ready.whenReady(() => {
+      calls++;
+      resolve();
+    })
+  );
+  assert.throws(() => ready.whenReady(() => {}), RuntimeError); // one wait at a time
+  const client = connectTcp(listener.localAddress.port);
+  await called;
+  const [conn] = listener.accept();
+  ready.whenReady(() => calls++);
+  ready.close(); // a pending whenReady is dropped
+  const second = connectTcp(listener.localAddress.port);
+  const witness = new ReadyWaiter(null, listener, EVENT_READ); // sees the second connection come
+  await new Promise<void>((resolve) => witness.whenReady(resolve));
+  witness.close();
+  assert.equal(calls, 1);
+  for (const s of [conn, client, second]) s.close();
+  listener.close();
+  await Promise.all([conn, client, second, listener].map((s) => s.waitClosed()));
 });
