@@ -263,12 +263,13 @@ function nameOf(fn: unknown): string {
   return (typeof fn === "function" && fn.name) || "anonymous";
 }
 
-// Event kinds as small integers: the recorder stores one number per event
-// (kind + KINDS * id), plus one more for events that carry a time, in
-// typed-array chunks: no object and no pointer per event. Loop time and real
-// time are not stored per event: a CLOCK entry records each real-clock
-// reading, and a time-jump event each change of virtual time; every event
-// takes the latest of each. The objects are built only when asked.
+// Event kinds as small integers: the recorder stores one 32-bit word per
+// event (kind + KINDS * id, so ids stay below 2^27) in typed-array chunks, and the number some events
+// carry (a time, a task id) in chunks of a second stream: no object and no
+// pointer per event, 4 bytes for most. Loop time and real time are not stored
+// per event: a CLOCK entry records each real-clock reading, and a time-jump
+// event each change of virtual time; every event takes the latest of each.
+// The objects are built only when asked.
 const CALLBACK = 0, STEP_START = 1, STEP_END = 2; // 2..5: STEP_END + outcome
 const TIMER_SCHEDULED = 6, TIMER_FIRED = 7, IO_START = 8, IO_END = 9, TIME_JUMP = 10, CLOCK = 11;
 // The queue events (shown only with `trace({ queues: true })`).
@@ -282,7 +283,7 @@ const OBJECT_CLASSES = 256, TASK_CLASS = 255; // see #objectCode
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
 const MAX_STRIDE = 64;
-const CHUNK_WORDS = 1 << 16;
+const CHUNK_LENGTH = 1 << 16;
 
 function hasNumber(kind: number): boolean {
   return (kind >= TIMER_SCHEDULED && kind <= CLOCK && kind !== IO_END) ||
@@ -323,9 +324,12 @@ export interface TracedTask {
  * ```
  */
 export class TraceRecorder {
-  #chunks: Float64Array[] = [];
-  #chunk = new Float64Array(CHUNK_WORDS);
+  #wordChunks: Uint32Array[] = [];
+  #words = new Uint32Array(CHUNK_LENGTH);
   #pos = 0;
+  #numberChunks: Float64Array[] = [];
+  #numbers = new Float64Array(CHUNK_LENGTH);
+  #numberPos = 0;
   #functionIds = new Map<unknown, number>();
   #functions: unknown[] = [];
   // Futures and sockets that queue events name carry their number on
@@ -369,22 +373,22 @@ export class TraceRecorder {
   }
 
   #record(kind: number, id: number): void {
-    if (this.#pos === this.#chunk.length) this.#newChunk();
-    this.#chunk[this.#pos++] = kind + KINDS * id;
+    if (this.#pos === CHUNK_LENGTH) {
+      this.#wordChunks.push(this.#words);
+      this.#words = new Uint32Array(CHUNK_LENGTH);
+      this.#pos = 0;
+    }
+    this.#words[this.#pos++] = kind + KINDS * id;
   }
 
   #recordWithNumber(kind: number, id: number, x: number): void {
-    if (this.#pos + 1 >= this.#chunk.length) this.#newChunk();
-    const chunk = this.#chunk;
-    chunk[this.#pos] = kind + KINDS * id;
-    chunk[this.#pos + 1] = x;
-    this.#pos += 2;
-  }
-
-  #newChunk(): void {
-    this.#chunks.push(this.#chunk.subarray(0, this.#pos));
-    this.#chunk = new Float64Array(CHUNK_WORDS);
-    this.#pos = 0;
+    this.#record(kind, id);
+    if (this.#numberPos === CHUNK_LENGTH) {
+      this.#numberChunks.push(this.#numbers);
+      this.#numbers = new Float64Array(CHUNK_LENGTH);
+      this.#numberPos = 0;
+    }
+    this.#numbers[this.#numberPos++] = x;
   }
 
   #functionId(fn: unknown): number {
@@ -575,7 +579,7 @@ export class TraceRecorder {
    */
   socketWatch(socket: object, events: number, start: boolean): void {
     this.#tick();
-    this.#recordWithNumber(start ? WATCH_START : WATCH_END, this.#objectCode(socket), events);
+    this.#recordWithNumber(start ? WATCH_START : WATCH_END, events, this.#objectCode(socket));
   }
 
   /**
@@ -594,10 +598,16 @@ export class TraceRecorder {
     const out: QueueTraceEvent[] = [];
     const syncWaits = new Map<number, SyncWaitEvent>(); // task id -> its open wait's start
     let loopTime = 0, realTime = 0;
-    for (const chunk of [...this.#chunks, this.#chunk.subarray(0, this.#pos)]) {
+    const numbers = [...this.#numberChunks, this.#numbers.subarray(0, this.#numberPos)];
+    let numberChunk = 0, numberPos = 0;
+    const nextNumber = (): number => {
+      if (numberPos === CHUNK_LENGTH) [numberChunk, numberPos] = [numberChunk + 1, 0];
+      return numbers[numberChunk][numberPos++];
+    };
+    for (const chunk of [...this.#wordChunks, this.#words.subarray(0, this.#pos)]) {
       for (let i = 0; i < chunk.length; i++) {
         const kind = chunk[i] % KINDS, id = Math.floor(chunk[i] / KINDS);
-        const x = hasNumber(kind) ? chunk[++i] : 0;
+        const x = hasNumber(kind) ? nextNumber() : 0;
         if (kind === CLOCK) {
           realTime = x;
           if (this.#virtual === null) loopTime = x;
@@ -726,8 +736,8 @@ export class TraceRecorder {
           phase: kind === WATCH_START ? "start" : "end",
           loopTime,
           realTime,
-          socket: this.#objectLabel(id),
-          events: WATCHED[x] ?? String(x),
+          socket: this.#objectLabel(x),
+          events: WATCHED[id] ?? String(id),
         };
     }
   }
@@ -764,9 +774,12 @@ export class TraceRecorder {
    * ```
    */
   clear(): void {
-    this.#chunks = [];
-    this.#chunk = new Float64Array(CHUNK_WORDS);
+    this.#wordChunks = [];
+    this.#words = new Uint32Array(CHUNK_LENGTH);
     this.#pos = 0;
+    this.#numberChunks = [];
+    this.#numbers = new Float64Array(CHUNK_LENGTH);
+    this.#numberPos = 0;
     this.#skip = 0; // the next event reads the clock, so it is never missing
     this.#syncWaiter = null;
   }

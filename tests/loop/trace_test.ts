@@ -114,6 +114,19 @@ Deno.test("a long trace (over one storage chunk) decodes every event", () => {
   loop.close();
 });
 
+Deno.test("a long trace of events that carry numbers (over one chunk of them) keeps each number with its event", () => {
+  const loop = new EventLoop({ clock: "virtual", trace: true });
+  const n = 100_000; // each timer records its deadline twice: scheduled and fired
+  for (let i = 0; i < n; i++) loop.callLater(i, function tick() {});
+  while (loop.runOnce() !== Infinity) { /* run */ }
+  const whens = (kind: string) =>
+    loop.trace().flatMap((e) => e.kind === kind && "when" in e ? [e.when] : []);
+  const expected = Array.from({ length: n }, (_, i) => i);
+  assert.deepEqual(whens("timer-scheduled"), expected);
+  assert.deepEqual(whens("timer-fired"), expected);
+  loop.close();
+});
+
 Deno.test("task-wait events name what is awaited: the same future by the same number, a task by its name", async () => {
   const loop = new EventLoop({ clock: "virtual", trace: true });
   const shared = loop.createFuture<void>();
