@@ -264,9 +264,9 @@ function nameOf(fn: unknown): string {
 }
 
 // Event kinds as small integers: the recorder stores one 32-bit word per
-// event (kind + KINDS * id, so ids stay below 2^27) in typed-array chunks, and the number some events
-// carry (a time, a task id) in chunks of a second stream: no object and no
-// pointer per event, 4 bytes for most. Loop time and real time are not stored
+// event (kind + KINDS * id, so ids stay below 2^27) in typed-array chunks,
+// and the number some events carry (a time, a task id) in chunks of a second
+// stream: no object and no pointer per event, 4 bytes for most. Loop time and real time are not stored
 // per event: a CLOCK entry records each real-clock reading, and a time-jump
 // event each change of virtual time; every event takes the latest of each.
 // The objects are built only when asked.
