@@ -10,7 +10,7 @@
  * How exact is `realTime`? Reading the clock costs about 0.1 µs, more than a
  * whole callback, so the recorder reads it at every event while events are
  * more than about 2 µs apart (any program a person watches), and in bursts of
- * faster events only every few events (at most 64); events in between share
+ * faster events only every few events (at most 256, a few µs of them); events in between share
  * the last reading. Idle waits always read it.
  *
  * @module
@@ -282,7 +282,7 @@ const KINDS = 32;
 const OBJECT_CLASSES = 256, TASK_CLASS = 255; // see #objectCode
 const OUTCOMES: StepOutcome[] = ["suspended", "done", "failed", "cancelled"];
 const FAST_EVENT_SECONDS = 2e-6;
-const MAX_STRIDE = 64;
+const MAX_STRIDE = 256;
 const CHUNK_LENGTH = 1 << 16;
 
 function hasNumber(kind: number): boolean {
