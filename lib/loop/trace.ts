@@ -10,8 +10,8 @@
  * How exact is `realTime`? Reading the clock costs about 0.1 µs, more than a
  * whole callback, so the recorder reads it at every event while events are
  * more than about 2 µs apart (any program a person watches), and in bursts of
- * faster events only every few events (at most 256, a few µs of them); events in between share
- * the last reading. Idle waits always read it.
+ * faster events only every few events (at most 256, a few µs of them); events
+ * in between share the last reading. Idle waits always read it.
  *
  * @module
  */
