@@ -4,6 +4,11 @@
  * types. Building blocks (`Deque`, `TimerHeap`, the clocks, `TraceRecorder`)
  * are importable by path, e.g. `@course/lib/loop/timer_heap.ts`.
  *
+ * One edge leaves this folder: `loop.sockRecv`, `sockSendall`, `sockAccept`
+ * and `sockConnect` hand over to `lib/socket/sock_ops.ts`, as asyncio's loop
+ * carries `sock_recv` and friends. Everything else here needs only
+ * `lib/coroutine` (tasks and futures, which the loop runs).
+ *
  * @module
  */
 export { EventLoop, type EventLoopOptions, type TaskFactory } from "./event_loop.ts";
