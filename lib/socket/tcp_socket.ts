@@ -36,6 +36,7 @@ import {
 import type { Address, StreamSocket } from "./types.ts";
 import { Watchers } from "./watchers.ts";
 import { takeBytes } from "./_bytes.ts";
+import { ReadArena } from "./_read_arena.ts";
 
 /** Buffer sizes of a {@link TcpSocket}, in bytes. */
 export interface TcpSocketOptions {
@@ -81,7 +82,7 @@ export class TcpSocket implements StreamSocket {
   #eof = false;
   #error: Error | null = null;
   #reading = false;
-  #readBuffer: Uint8Array | null = null;
+  #readArena: ReadArena | null = null;
   #writeBuffer: Uint8Array | null = null;
   #sendChunks: Uint8Array[] = [];
   #sendBuffered = 0;
@@ -342,12 +343,13 @@ export class TcpSocket implements StreamSocket {
 
   /** Reads until the receive buffer is full or the connection ends; `recv()` restarts it. */
   async #readLoop(conn: Deno.TcpConn): Promise<void> {
-    let buffer = this.#readBuffer ??= new Uint8Array(Math.min(INITIAL_READ_SIZE, this.#readSize));
+    // Each read lands after the last one's bytes, which stay theirs (see _read_arena.ts).
+    const arena = this.#readArena ??= new ReadArena(INITIAL_READ_SIZE, this.#readSize);
     try {
       while (this.#mayRead()) {
         let n: number | null;
         try {
-          n = await conn.read(buffer);
+          n = await conn.read(arena.space());
         } catch (error) {
           // A read interrupted by our own close is the normal way a closed socket's read ends.
           if (!this.#closed) {
@@ -362,12 +364,8 @@ export class TcpSocket implements StreamSocket {
           this.#watchers.notify();
           return;
         }
-        this.#recvChunks.push(buffer.slice(0, n));
+        this.#recvChunks.push(arena.take(n));
         this.#recvBuffered += n;
-        if (n === buffer.length && buffer.length < this.#readSize) {
-          // A full read: more may be waiting, so ask for more next time.
-          buffer = this.#readBuffer = new Uint8Array(Math.min(2 * buffer.length, this.#readSize));
-        }
         this.#watchers.notify();
       }
     } finally {
