@@ -73,6 +73,8 @@ const SERVERS: ServerSpec[] = [
       "0",
       "--idle-timeout",
       "0",
+      // No line per connect and disconnect: the references log nothing per client.
+      "--quiet",
     ],
     signal: "SIGINT",
   },

@@ -1,5 +1,5 @@
 /**
- * `deno task echo [--port 8888] [--host 127.0.0.1] [--idle-timeout 60]`: an echo
+ * `deno task echo [--port 8888] [--host 127.0.0.1] [--idle-timeout 60] [--quiet]`: an echo
  * server built with the course's own loop and streams, for real clients
  * (`nc 127.0.0.1 8888`, Python's `asyncio.open_connection`, `socat`).
  *
@@ -8,7 +8,8 @@
  * idle for `--idle-timeout` seconds (0: never), survives clients that vanish or
  * reset, and on Ctrl-C (SIGINT) stops listening, closes every connection and
  * exits with status 0. `--port 0` picks a free port; the first line printed is
- * always `listening on <host>:<port>`.
+ * always `listening on <host>:<port>`. `--quiet` leaves out the line per connect and
+ * disconnect (the benchmark's references log nothing per client either).
  *
  * @module
  */
@@ -32,6 +33,8 @@ export interface EchoOptions {
   idleTimeout: number;
   /** Where log lines go. */
   log: (line: string) => void;
+  /** Whether each connect and disconnect is logged (`--quiet` turns it off). */
+  logClients: boolean;
 }
 
 /** The defaults of `deno task echo`. */
@@ -40,10 +43,11 @@ export const ECHO_DEFAULTS: EchoOptions = {
   port: 8888,
   idleTimeout: 60,
   log: (line) => console.log(line),
+  logClients: true,
 };
 
 /**
- * Parses `--port`, `--host` and `--idle-timeout`.
+ * Parses `--port`, `--host`, `--idle-timeout` and `--quiet`.
  *
  * @param args Command-line arguments.
  * @returns The options, defaults filled in.
@@ -58,6 +62,11 @@ export function parseEchoArgs(args: string[]): EchoOptions {
   const options = { ...ECHO_DEFAULTS };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
+    if (flag === "--quiet") {
+      options.logClients = false;
+      i--; // a flag without a value
+      continue;
+    }
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === "--host") options.host = value;
     else if (flag === "--port" || flag === "--idle-timeout") {
@@ -65,7 +74,7 @@ export function parseEchoArgs(args: string[]): EchoOptions {
       if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} must be a number >= 0: ${value}`);
       if (flag === "--port") options.port = n;
       else options.idleTimeout = n;
-    } else throw new Error(`unknown flag ${flag}; use --port, --host, --idle-timeout`);
+    } else throw new Error(`unknown flag ${flag}; use --port, --host, --idle-timeout, --quiet`);
   }
   return options;
 }
@@ -134,7 +143,9 @@ export function* serveEcho(
   onListening: (host: string, port: number) => void = () => {},
 ): Coroutine<void> {
   const loop = getRunningLoop();
-  const server = yield* startServer(echoHandler(options), options.host, options.port);
+  const clientLog = options.logClients ? options.log : () => {};
+  const handler = echoHandler({ idleTimeout: options.idleTimeout, log: clientLog });
+  const server = yield* startServer(handler, options.host, options.port);
   options.log(`listening on ${server.localAddress.hostname}:${server.port}`);
   onListening(server.localAddress.hostname, server.port);
   const stopped = loop.createFuture<void>();

@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 const echoTs = new URL("../../tools/echo.ts", import.meta.url).pathname;
 
 /** Starts `deno task echo --port 0` as a subprocess and reads its port. */
-async function startEcho(idleTimeout = "30") {
+async function startEcho(idleTimeout = "30", ...more: string[]) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", echoTs, "--port", "0", "--idle-timeout", idleTimeout],
+    args: ["run", "--allow-net", echoTs, "--port", "0", "--idle-timeout", idleTimeout, ...more],
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
@@ -99,4 +99,33 @@ Deno.test("deno task echo --idle-timeout 0.2 drops a client that sends nothing",
   }
   assert.equal((await child.status).code, 0);
   assert.match(log, /disconnect 127\.0\.0\.1:\d+ \(idle timeout, 0 bytes echoed\)/);
+});
+
+Deno.test("deno task echo --quiet echoes without a line per client, and still says when it stops", async () => {
+  const { child, port, reader } = await startEcho("30", "--quiet");
+  let log = "";
+  try {
+    const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+    await conn.write(new TextEncoder().encode("ping\n"));
+    const echo = new Uint8Array(5);
+    let got = 0;
+    while (got < echo.length) got += (await conn.read(echo.subarray(got))) ?? echo.length;
+    assert.equal(new TextDecoder().decode(echo), "ping\n");
+    conn.close();
+  } finally {
+    child.kill("SIGINT");
+    for (let r = await reader.read(); !r.done; r = await reader.read()) log += r.value;
+  }
+  assert.equal((await child.status).code, 0);
+  assert.doesNotMatch(log, /connect 127/);
+  assert.match(log, /bye/);
+});
+
+Deno.test("parseEchoArgs: --quiet takes no value; unknown flags name the known ones", async () => {
+  const { parseEchoArgs } = await import("../../tools/echo.ts");
+  const options = parseEchoArgs(["--quiet", "--port", "0"]);
+  assert.equal(options.logClients, false);
+  assert.equal(options.port, 0);
+  assert.equal(parseEchoArgs([]).logClients, true);
+  assert.throws(() => parseEchoArgs(["--loud", "1"]), /unknown flag --loud; use .*--quiet/);
 });
