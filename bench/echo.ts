@@ -1,23 +1,25 @@
 /**
- * `deno task bench echo`: four echo servers on 127.0.0.1, one after another,
+ * `deno task bench echo`: five echo servers on 127.0.0.1, one after another,
  * under the same load: the course's own (`tools/echo.ts`, teaching loop and
- * streams), native Deno (`_echo_native.ts`, `pipeTo`), CPython's asyncio
- * streams (`_echo_asyncio.py`), and the same asyncio server on uvloop (Debian's
- * `python3-uvloop` with `/usr/bin/python3`; the row is left out, with a note, where
- * uvloop is missing). The load generator (`_load.ts`) runs in its own
+ * streams), native Deno (`_echo_native.ts`, `pipeTo`), the Deno floor (the same
+ * file with `--floor`: one `conn.read` and one `conn.write` per message, the
+ * least any Deno server does), CPython's asyncio streams (`_echo_asyncio.py`),
+ * and the same asyncio server on uvloop (Debian's `python3-uvloop` with
+ * `/usr/bin/python3`; the row is left out, with a note, where uvloop is
+ * missing). The load generator (`_load.ts`) runs in its own
  * process: 1,000 and then 10,000 concurrent connections, each sending 100
  * lines of 64 bytes one at a time and checking every echo.
  *
- * Fair to all four, and repeatable:
+ * Fair to all five, and repeatable:
  * - **One core each.** The server under test is pinned to one CPU and the load
  *   generator to another (`taskset`). Sharing cores, the two fought for them and
  *   throughput swung up to 3x between runs; pinned, each gets a whole core, so
- *   msg/s measures the server's single-core capacity (all four servers do their
+ *   msg/s measures the server's single-core capacity (all five servers do their
  *   work on one thread; Deno's helper threads share the server's core). Without
  *   two CPUs (or with `--no-pin`) nothing is pinned, and the header says so.
  * - **Median of several runs, taken in turns.** Each server is started fresh for
  *   every run (`--runs`, default 3); the servers take turns (course, native,
- *   asyncio, uvloop, course, ...), so a host that slows down for a while slows all four
+ *   floor, asyncio, uvloop, course, ...), so a host that slows down for a while slows all five
  *   alike. Every column of the table is the median over a server's runs; errors
  *   are summed; the msg/s range shows how steady the runs were.
  * - **The same limits.** Each server runs under `prlimit` with the file limit
@@ -35,7 +37,7 @@
  * Bounded: each load stops after its messages or `--timeout` seconds (120).
  *
  * Flags (through `deno task bench echo`, write them `--runs=1`): `--connections=1000,10000`,
- * `--lines=100`, `--runs=3`, `--timeout=120`, `--servers=course,native,asyncio,uvloop` (a subset, for
+ * `--lines=100`, `--runs=3`, `--timeout=120`, `--servers=course,native,floor,asyncio,uvloop` (a subset, for
  * quick looks), `--no-pin`.
  *
  * @module
@@ -82,6 +84,21 @@ const SERVERS: ServerSpec[] = [
     key: "native",
     name: "native Deno pipeTo",
     cmd: [Deno.execPath(), "run", "--allow-net", `${here}_echo_native.ts`, "--port", "0"],
+    signal: "SIGTERM",
+  },
+  {
+    // The least any Deno server can do per message: what is left is Deno's own cost.
+    key: "floor",
+    name: "Deno floor: read/write",
+    cmd: [
+      Deno.execPath(),
+      "run",
+      "--allow-net",
+      `${here}_echo_native.ts`,
+      "--port",
+      "0",
+      "--floor",
+    ],
     signal: "SIGTERM",
   },
   {
@@ -284,7 +301,7 @@ if (import.meta.main) {
   const rate = new Map<string, number>();
   let failed = false;
   for (const connections of loads) {
-    // Round robin (course, native, asyncio, uvloop, course, ...), so that a machine that slows down or
+    // Round robin (course, native, floor, asyncio, uvloop, course, ...), so that a machine that slows down or
     // speeds up for a while (a shared host) colours every server's runs alike.
     const done = new Map<ServerSpec, Run[]>(servers.map((spec) => [spec, []]));
     for (let i = 0; i < runs; i++) {
@@ -327,6 +344,7 @@ if (import.meta.main) {
   for (const connections of loads) {
     const course = rate.get(`course@${connections}`);
     const native = rate.get(`native@${connections}`);
+    const floor = rate.get(`floor@${connections}`);
     const python = rate.get(`asyncio@${connections}`);
     const uvloop = rate.get(`uvloop@${connections}`);
     if (course === undefined) continue;
@@ -339,6 +357,12 @@ if (import.meta.main) {
     }
     if (native !== undefined) {
       parts.push(`course / native Deno = ${(course / native * 100).toFixed(0)}% (target >= 50%)`);
+    }
+    if (floor !== undefined) {
+      parts.push(`course / Deno floor = ${(course / floor * 100).toFixed(0)}% (no target)`);
+    }
+    if (floor !== undefined && python !== undefined) {
+      parts.push(`Deno floor / CPython asyncio = ${(floor / python).toFixed(2)}x`);
     }
     if (parts.length) console.log(`${connections} connections: ${parts.join(", ")}`);
   }
