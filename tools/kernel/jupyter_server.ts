@@ -42,7 +42,10 @@ export interface JupyterServer {
   pid: number;
   /** Resolves with the exit code once the server has exited. */
   exited: Promise<number>;
-  /** Stops the server and its kernels (SIGTERM, which Jupyter handles by shutting kernels down). */
+  /**
+   * Stops the server and its kernels (SIGTERM, which Jupyter handles by shutting kernels down);
+   * one still running a minute later is killed. Resolves with its exit code.
+   */
   stop(): Promise<number>;
 }
 
@@ -61,11 +64,14 @@ export function freePort(): number {
 /** How long Jupyter may take to start serving (seconds under load, usually). */
 const STARTUP_LIMIT_MS = 120_000;
 
+/** How long a stopping Jupyter may take to shut its kernels down before it is killed. */
+const STOP_LIMIT_MS = 60_000;
+
 /** The line Notebook 6 prints once it listens, e.g. `http://127.0.0.1:8899/?token=abc`. */
 const RUNNING_AT = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=(\w*)/;
 
 /**
- * Starts `jupyter notebook` and waits until it prints the URL it serves.
+ * Starts `jupyter notebook` and waits until it prints the URL it serves and answers there.
  *
  * @param options folder, port, token and logging
  * @returns the running server; call `stop()` when done
@@ -138,12 +144,31 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
     );
   }
   const baseUrl = found[1];
+  // Printing its address is not yet serving. Notebook 6.4 loses a SIGTERM that comes in between
+  // (its handler fails on an event loop it has not made yet, and the error is swallowed), so a
+  // caller that stops it at once would wait forever: ready means it answers.
+  try {
+    await untilServing(`${baseUrl}api/status?token=${token}`, exited, STARTUP_LIMIT_MS);
+  } catch (e) {
+    child.kill("SIGKILL");
+    await exited;
+    await drained;
+    throw e;
+  }
   const stop = async () => {
     try {
       child.kill("SIGTERM");
     } catch (e) {
       // Already exited: nothing to stop.
       if (!(e instanceof TypeError)) throw e;
+    }
+    if (!(await settlesWithin(exited, STOP_LIMIT_MS))) {
+      // Stuck in its shutdown: end it, and with its own process group, its kernels too.
+      const detached = options.ownProcessGroup ?? false;
+      try {
+        if (detached) Deno.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch { /* exited meanwhile */ }
     }
     const code = await exited;
     await drained;
@@ -205,4 +230,44 @@ export function stopOnSignals(server: JupyterServer, onSignal: () => void = () =
       for (const signal of signals) Deno.removeSignalListener(signal, listener);
     },
   };
+}
+
+/** Whether `promise` settles within `ms` milliseconds; the timer never outlives the answer. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Asks `url` until the server answers 200 (every 50 ms), or fails once the server has exited or
+ * `limitMs` has passed.
+ */
+async function untilServing(url: string, exited: Promise<number>, limitMs: number): Promise<void> {
+  const deadline = performance.now() + limitMs;
+  let gone = false;
+  exited.then(() => gone = true);
+  let last = "no answer";
+  while (!gone && performance.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      await response.body?.cancel();
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+    }
+    await settlesWithin(exited, 50);
+  }
+  throw new Error(
+    gone
+      ? `jupyter notebook exited right after saying where it serves (${url.split("?")[0]})`
+      : `jupyter notebook did not answer at ${url.split("?")[0]} within ${
+        limitMs / 1000
+      } s: ${last}`,
+  );
 }
