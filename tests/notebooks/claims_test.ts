@@ -83,6 +83,10 @@ const WRONG_CLAIMS: WrongClaim[] = [
     truth: "read the machine's core count; do not assume two cores",
   },
   {
+    pattern: /V8 keeps (byte )?arrays of (up to )?64 bytes( or less)? on its (own )?heap/i,
+    truth: "in Deno every ArrayBuffer is made off V8's heap; Node keeps small ones on it",
+  },
+  {
     pattern: /You wrote one in about sixty lines/i,
     truth: "the learner writes one turn, not the whole mini loop",
   },
@@ -138,6 +142,7 @@ Deno.test("the wrong-claim patterns catch the sentences they were written for", 
     "Timers that keep scheduling timers are clamped: after a few levels",
     "The GIL is a lock inside each CPython process.",
     "in Python a coroutine steps aside at `await`",
+    "V8 keeps arrays of 64 bytes or less on its own heap, so a fresh small array per message",
   ];
   for (const sentence of old) {
     assert.ok(WRONG_CLAIMS.some(({ pattern }) => pattern.test(sentence)), sentence);
