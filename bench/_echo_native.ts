@@ -23,10 +23,14 @@ function flag(name: string, fallback: string): string {
 async function echoByHand(conn: Deno.TcpConn): Promise<void> {
   conn.setNoDelay(true); // as the course's sockets do: small echoes go out at once
   const buffer = new Uint8Array(64 * 1024);
-  for (let n = await conn.read(buffer); n !== null; n = await conn.read(buffer)) {
-    for (let written = 0; written < n;) {
-      written += await conn.write(buffer.subarray(written, n));
+  try {
+    for (let n = await conn.read(buffer); n !== null; n = await conn.read(buffer)) {
+      for (let written = 0; written < n;) {
+        written += await conn.write(buffer.subarray(written, n));
+      }
     }
+  } finally {
+    conn.close(); // pipeTo closes its own; this loop must close by hand
   }
 }
 
@@ -39,10 +43,5 @@ const floor = Deno.args.includes("--floor");
 
 for await (const conn of listener) {
   // A client that resets makes the echo reject: that connection is done, the server is not.
-  const done = floor ? echoByHand(conn) : conn.readable.pipeTo(conn.writable);
-  done.catch(() => {}).finally(() => {
-    try {
-      if (floor) conn.close();
-    } catch { /* closed already */ }
-  });
+  (floor ? echoByHand(conn) : conn.readable.pipeTo(conn.writable)).catch(() => {});
 }

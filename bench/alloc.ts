@@ -15,6 +15,7 @@
  * @module
  */
 import { ReadArena } from "../lib/socket/_read_arena.ts";
+import { markdownTable } from "./_table.ts";
 
 /** The cases, as source text, so that Node can run the very same loops. */
 const CASES: Record<string, string> = {
@@ -83,9 +84,5 @@ if (import.meta.main) {
   ]);
   rows.push(["ReadArena: space() + take(64)", arenaNs(rounds).toFixed(0), "-"]);
   const header = ["ns per allocation", "Deno", node === null ? "Node (not installed)" : "Node"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => "| " + r.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
-  console.log(line(header));
-  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
-  for (const row of rows) console.log(line(row));
+  console.log(markdownTable(header, rows));
 }

@@ -43,6 +43,7 @@
  * @module
  */
 import type { LoadResult } from "./_load.ts";
+import { markdownTable } from "./_table.ts";
 
 const here = new URL(".", import.meta.url).pathname;
 /** The interpreter with Debian's python3-uvloop. */
@@ -336,11 +337,7 @@ if (import.meta.main) {
     "load cpu",
     "errors",
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => "| " + r.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
-  console.log(line(header));
-  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
-  for (const r of rows) console.log(line(r));
+  console.log(markdownTable(header, rows));
   for (const connections of loads) {
     const course = rate.get(`course@${connections}`);
     const native = rate.get(`native@${connections}`);

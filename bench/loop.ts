@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { markdownTable } from "./_table.ts";
 import type { Measurement } from "./_loop_side.ts";
 
 const here = new URL(".", import.meta.url);
@@ -112,9 +113,7 @@ function table(rows: Row[]): string {
     fmtRatio(advantage(r, r.ours, r.native)),
     fmtRatio(advantage(r, r.ours, r.traced)),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+  return markdownTable(head, body);
 }
 
 function fmtRatio(x: number): string {

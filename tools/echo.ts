@@ -60,13 +60,13 @@ export const ECHO_DEFAULTS: EchoOptions = {
  */
 export function parseEchoArgs(args: string[]): EchoOptions {
   const options = { ...ECHO_DEFAULTS };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i];
     if (flag === "--quiet") {
       options.logClients = false;
-      i--; // a flag without a value
       continue;
     }
+    const value = args[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === "--host") options.host = value;
     else if (flag === "--port" || flag === "--idle-timeout") {

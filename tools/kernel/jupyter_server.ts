@@ -112,15 +112,11 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
   // next() by hand: breaking out of a for-await would cancel the pipe. A server that has not
   // said where it serves after STARTUP_LIMIT_MS is stopped, and the error shows what it said:
   // a caller waiting forever on it would hold a whole test run.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((resolve) =>
-    timer = setTimeout(() => resolve("late"), STARTUP_LIMIT_MS)
-  );
+  const deadline = performance.now() + STARTUP_LIMIT_MS;
   while (!found) {
-    const next = await Promise.race([stderr.next(), late]);
-    if (next === "late") {
+    const next = await byDeadline(stderr.next(), deadline);
+    if (next === LATE) {
       child.kill("SIGKILL");
-      clearTimeout(timer);
       throw new Error(
         `jupyter notebook did not say where it serves within ${STARTUP_LIMIT_MS / 1000} s:\n` +
           seen.slice(-20).join("\n"),
@@ -131,7 +127,6 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
     seen.push(next.value);
     found = RUNNING_AT.exec(next.value);
   }
-  clearTimeout(timer);
   // Keep draining stderr so that Jupyter never blocks on a full pipe.
   const drained = (async () => {
     for await (const line of stderr) log(line);
@@ -148,7 +143,7 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
   // (its handler fails on an event loop it has not made yet, and the error is swallowed), so a
   // caller that stops it at once would wait forever: ready means it answers.
   try {
-    await untilServing(`${baseUrl}api/status?token=${token}`, exited, STARTUP_LIMIT_MS);
+    await untilServing(`${baseUrl}api/status?token=${token}`, exited, deadline);
   } catch (e) {
     child.kill("SIGKILL");
     await exited;
@@ -162,7 +157,7 @@ export async function startJupyter(options: StartJupyterOptions): Promise<Jupyte
       // Already exited: nothing to stop.
       if (!(e instanceof TypeError)) throw e;
     }
-    if (!(await settlesWithin(exited, STOP_LIMIT_MS))) {
+    if (await byDeadline(exited, performance.now() + STOP_LIMIT_MS) === LATE) {
       // Stuck in its shutdown: end it, and with its own process group, its kernels too.
       const detached = options.ownProcessGroup ?? false;
       try {
@@ -232,12 +227,20 @@ export function stopOnSignals(server: JupyterServer, onSignal: () => void = () =
   };
 }
 
-/** Whether `promise` settles within `ms` milliseconds; the timer never outlives the answer. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+/** What {@link byDeadline} gives for a promise still pending at its deadline. */
+const LATE = Symbol("late");
+
+/**
+ * `promise`'s value, or {@link LATE} if it is still pending at `deadline` (a `performance.now()`
+ * time). The timer never outlives the answer.
+ */
+async function byDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | typeof LATE> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), ms));
+  const late = new Promise<typeof LATE>((resolve) =>
+    timer = setTimeout(() => resolve(LATE), Math.max(0, deadline - performance.now()))
+  );
   try {
-    return await Promise.race([promise.then(() => true, () => true), late]);
+    return await Promise.race([promise, late]);
   } finally {
     clearTimeout(timer);
   }
@@ -245,10 +248,9 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 
 /**
  * Asks `url` until the server answers 200 (every 50 ms), or fails once the server has exited or
- * `limitMs` has passed.
+ * `deadline` (a `performance.now()` time) has passed.
  */
-async function untilServing(url: string, exited: Promise<number>, limitMs: number): Promise<void> {
-  const deadline = performance.now() + limitMs;
+async function untilServing(url: string, exited: Promise<number>, deadline: number): Promise<void> {
   let gone = false;
   exited.then(() => gone = true);
   let last = "no answer";
@@ -261,13 +263,12 @@ async function untilServing(url: string, exited: Promise<number>, limitMs: numbe
     } catch (e) {
       last = e instanceof Error ? e.message : String(e);
     }
-    await settlesWithin(exited, 50);
+    await byDeadline(exited, performance.now() + 50);
   }
+  const where = url.split("?")[0];
   throw new Error(
     gone
-      ? `jupyter notebook exited right after saying where it serves (${url.split("?")[0]})`
-      : `jupyter notebook did not answer at ${url.split("?")[0]} within ${
-        limitMs / 1000
-      } s: ${last}`,
+      ? `jupyter notebook exited right after saying where it serves (${where})`
+      : `jupyter notebook did not answer at ${where} within ${STARTUP_LIMIT_MS / 1000} s: ${last}`,
   );
 }
